@@ -1,0 +1,58 @@
+# healthsite: `make run` serves the demo site, `make test` runs every test. `make help` lists all.
+.DEFAULT_GOAL := help
+SHELL := /bin/bash
+
+PYTHON ?= $(shell command -v python3.11 || command -v python3)
+VENV := .venv
+PY := $(VENV)/bin/python
+# PostgreSQL tests run when DATABASE_URL names a PostgreSQL database; say MARKERS to choose.
+MARKERS ?= $(if $(DATABASE_URL),,not postgres)
+
+.PHONY: help run setup test lint check chromium
+
+help: ## List the commands
+	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.txt
+	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
+	$(PY) -m pip install --quiet --upgrade pip
+	$(PY) -m pip install --quiet -r requirements.txt
+	@touch $@
+
+$(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
+	$(PY) -m pip install --quiet -r requirements-dev.txt
+	@touch $@
+
+setup: $(VENV)/.installed ## Install, migrate SQLite, load the demo content, create the admin user
+	$(PY) manage.py migrate --no-input
+	$(PY) manage.py load_demo_content
+	$(PY) manage.py create_admin
+
+run: setup ## Set up and serve the demo site at http://127.0.0.1:8000 (admin at /admin/)
+	@echo "Serving http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/). Ctrl-C stops."
+	$(PY) manage.py runserver 127.0.0.1:8000
+
+lint: $(VENV)/.dev-installed ## Ruff lint and format check
+	$(VENV)/bin/ruff check .
+	$(VENV)/bin/ruff format --check .
+
+check: $(VENV)/.dev-installed ## Django system checks and missing migrations
+	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py check
+	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
+
+chromium: ## Install Debian's Chromium for the browser tests (as root), or say how
+	@if command -v chromium >/dev/null; then exit 0; \
+	elif [ "$$(id -u)" = 0 ]; then \
+		echo "Installing Chromium for the browser tests…"; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+	else \
+		echo "The browser tests need Chromium. Install it with:"; \
+		echo "    sudo apt-get install -y chromium"; \
+		echo "or run the other tests with: make test MARKERS='not browser'"; exit 1; \
+	fi
+
+test: lint check ## Run every test (PostgreSQL ones too when DATABASE_URL is set)
+	@if [[ "$(MARKERS)" != *"not browser"* ]]; then $(MAKE) --no-print-directory chromium; fi
+	@if [ -n "$(MARKERS)" ]; then echo "Not run in this pass: tests marked '$(MARKERS)'" \
+		"(set DATABASE_URL=postgres://… to include the PostgreSQL ones)."; fi
+	$(PY) -m pytest $(if $(MARKERS),-m "$(MARKERS)")

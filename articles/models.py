@@ -1,0 +1,97 @@
+"""Articles, condition pages and What's New."""
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.fields import StreamField
+from wagtail.search import index
+
+from healthsite.blocks import BodyStreamBlock, headings
+from healthsite.models import ContentPage, newest_pages, paginate
+
+from .blocks import SeekHelpStreamBlock, SelfCareStreamBlock
+
+
+class ArticlePage(ContentPage):
+    """An article: explanation and advice written as one flowing text."""
+
+    newsworthy = True
+    parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
+    subpage_types = []
+
+
+class ConditionPage(ContentPage):
+    """A condition such as Sciatica, in structured sections shown in a fixed order.
+
+    Every section is optional; the page lists the ones filled in as its table of contents.
+    """
+
+    newsworthy = True
+    parent_page_types = ["healthsite.SectionPage"]
+    subpage_types = []
+
+    # (field, heading readers see): the fixed order of the sections.
+    SECTIONS = [
+        ("overview", "Overview"),
+        ("causes", "Causes"),
+        ("symptoms", "Symptoms"),
+        ("treatment", "Treatment"),
+        ("self_care", "Self-care at home"),
+        ("exercises", "Exercises"),
+        ("seek_help", "When to seek medical help"),
+    ]
+
+    overview = StreamField(BodyStreamBlock(), blank=True, help_text="What it is, in plain words.")
+    causes = StreamField(BodyStreamBlock(), blank=True)
+    symptoms = StreamField(BodyStreamBlock(), blank=True)
+    treatment = StreamField(BodyStreamBlock(), blank=True)
+    self_care = StreamField(
+        SelfCareStreamBlock(), blank=True, help_text="Steps readers can take at home, in order."
+    )
+    exercises = StreamField(BodyStreamBlock(), blank=True)
+    seek_help = StreamField(
+        SeekHelpStreamBlock(),
+        blank=True,
+        verbose_name="when to seek medical help",
+        help_text="Warning signs, each with how urgently to get help.",
+    )
+
+    search_fields = [
+        *ContentPage.search_fields,
+        *(index.SearchField(field) for field, _heading in SECTIONS),
+    ]
+
+    content_panels = [
+        *ContentPage.content_panels[:-1],
+        MultiFieldPanel(
+            [FieldPanel(field, heading=heading) for field, heading in SECTIONS],
+            heading="Sections",
+        ),
+        FieldPanel("body", heading="More information", help_text="Shown after the sections."),
+    ]
+
+    @property
+    def sections(self):
+        """The sections filled in, in reading order."""
+        return [
+            {"anchor": field.replace("_", "-"), "text": heading, "value": getattr(self, field)}
+            for field, heading in self.SECTIONS
+            if getattr(self, field)
+        ]
+
+    @property
+    def table_of_contents(self):
+        return [*self.sections, *headings(self.body)]
+
+
+class WhatsNewPage(ContentPage):
+    """The newest and recently updated pages, newest first."""
+
+    in_top_bar = True
+    max_count = 1  # one list of everything new on the site
+    parent_page_types = ["healthsite.HomePage"]
+    subpage_types = []
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        pages = newest_pages().select_related("hero_image").defer_streamfields()
+        context["pages"] = paginate(request, pages, per_page=20)
+        return context

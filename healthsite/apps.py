@@ -1,0 +1,13 @@
+from django.apps import AppConfig
+
+
+class HealthsiteConfig(AppConfig):
+    name = "healthsite"
+    verbose_name = "Site"
+
+    def ready(self):
+        from wagtail.signals import page_published
+
+        from .renditions import on_page_published
+
+        page_published.connect(on_page_published, dispatch_uid="healthsite-renditions")

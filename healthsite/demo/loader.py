@@ -1,0 +1,207 @@
+"""Builds the demo site from content/ (see content/README.md): images, the author, every page
+of the site map, the contact form. Idempotent: what already exists is left as it is."""
+
+import io
+from datetime import datetime, time
+from pathlib import Path
+
+from django.apps import apps
+from django.core.files.images import ImageFile
+from django.db import transaction
+from django.utils import timezone
+
+from wagtail.images.models import Image
+from wagtail.models import Collection, Page, Revision, Site
+
+from healthsite.models import ContentPage, HomePage, Person, SiteSettings
+
+from . import images
+from .markup import blocks, parse_date, read_page_file
+
+CONTENT = Path(__file__).parent / "content"
+STREAM_KINDS = {"self_care": "self_care", "seek_help": "seek_help"}
+PLAIN_FIELDS = {"disclosure"}
+AUTHOR = {
+    "name": "Alex Morgan",
+    "role": "Chartered physiotherapist",
+    "credentials": "BSc (Hons) Physiotherapy",
+    "bio": "Alex has treated people with back and neck pain for many years and writes every "
+    "page of this site from clinical practice. (A sample profile for the demonstration "
+    "content.)",
+}
+CONTACT_FIELDS = [
+    ("Your name", "singleline", True, ""),
+    ("Your e-mail address", "email", True, "So that we can reply to you."),
+    ("Your message", "multiline", True, "Please do not include personal medical details."),
+]
+
+
+def site_map():
+    """(url path, page model) for every page, in tree and menu order."""
+    for line in (CONTENT / "site.txt").read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            path, model = line.split()
+            yield path, apps.get_model(model)
+
+
+def content_file(path):
+    name = path.strip("/") or "home"
+    return read_page_file((CONTENT / f"{name}.txt").read_text())
+
+
+def aware(day):
+    return timezone.make_aware(datetime.combine(day, time(9, 0)))
+
+
+class DemoLoader:
+    def __init__(self, log=print):
+        self.log = log
+        self.images = {}
+        self.pages = {}  # url path -> page
+        self.created = []
+
+    def run(self):
+        with transaction.atomic():
+            self.load_images()
+            self.author = self.load_author()
+            home = self.load_home()
+            self.load_pages(home)
+            self.fill_new_pages()
+            SiteSettings.for_site(home.get_site())  # created with its defaults
+        existing = len(self.pages) - len(self.created)
+        self.log(
+            f"Done: {len(self.pages)} pages ({len(self.created)} created, {existing} already "
+            f"there), {len(self.images)} images."
+        )
+        return self.created
+
+    def load_images(self):
+        collection = self.demo_collection()
+        for number, (key, description) in enumerate(images.ILLUSTRATIONS.items(), start=1):
+            title = f"Illustration: {key.replace('-', ' ')}"
+            image = Image.objects.filter(title=title).first()
+            if image is None:
+                buffer = io.BytesIO()
+                images.draw(key).save(buffer, "PNG", optimize=True)
+                image = Image(title=title, description=description, collection=collection)
+                image.file = ImageFile(buffer, name=f"{key}.png")
+                image.save()
+                self.log(f"  image {number}/{len(images.ILLUSTRATIONS)}: {key} drawn")
+            self.images[key] = image
+
+    def demo_collection(self):
+        root = Collection.get_first_root_node()
+        existing = root.get_children().filter(name="Demo illustrations").first()
+        return existing or root.add_child(name="Demo illustrations")
+
+    def load_author(self):
+        person, _ = Person.objects.get_or_create(name=AUTHOR["name"], defaults=AUTHOR)
+        return person
+
+    def load_home(self):
+        site = Site.objects.filter(is_default_site=True).first()
+        home = HomePage.objects.first()
+        if home is None:
+            root = Page.get_first_root_node()
+            # Wagtail's migrations leave a "Welcome" page where the home page belongs.
+            root.get_children().filter(content_type__model="page", numchild=0).delete()
+            home = root.add_child(instance=self.new_page(HomePage, "/", content_file("/")))
+            self.created.append("/")
+            if site is None:
+                site = Site(hostname="localhost", port=80, is_default_site=True)
+            site.root_page = home
+            site.site_name = "Manage Back Pain"
+            site.save()
+        self.pages["/"] = home
+        return home
+
+    def load_pages(self, home):
+        entries = [(path, model) for path, model in site_map() if path != "/"]
+        for number, (path, model) in enumerate(entries, start=1):
+            parent = self.pages[path.rstrip("/").rsplit("/", 1)[0] + "/"]
+            slug = path.strip("/").rsplit("/", 1)[-1]
+            page = ContentPage.objects.child_of(parent).filter(slug=slug).first()
+            status = "already there"
+            if page is None:
+                page = parent.add_child(instance=self.new_page(model, path, content_file(path)))
+                self.created.append(path)
+                status = "created"
+            self.pages[path] = page
+            self.log(f"  page {number}/{len(entries)}: {path} {status}")
+
+    def new_page(self, model, path, source):
+        """An unpublished page with its title, slug and summary; content comes later, once
+        every page exists to be linked to."""
+        slug = path.strip("/").rsplit("/", 1)[-1] or "home"
+        return model(
+            title=source.meta["title"],
+            slug=slug,
+            summary=source.meta["summary"],
+            live=False,
+            show_in_menus=source.meta.get("menu", "yes") == "yes",
+        )
+
+    def fill_new_pages(self):
+        for path in self.created:
+            page = self.pages[path].specific
+            source = content_file(path)
+            self.fill(page, source)
+            revision = page.save_revision()
+            revision.publish()
+            self.backdate(page, source, revision)
+
+    def fill(self, page, source):
+        hero = source.meta.get("hero")
+        if hero:
+            page.hero_image = self.images[hero]
+            page.hero_image_alt = self.images[hero].description
+        if page.newsworthy:
+            page.author = self.author
+        page.flag_new = source.meta.get("new") == "yes"
+        for name, lines in source.fields.items():
+            if name in PLAIN_FIELDS:
+                value = "\n".join(line for line in lines if line.strip())
+            else:
+                value = blocks(lines, self.page_id, self.image_value, STREAM_KINDS.get(name))
+            setattr(page, name, value)
+        if source.products:
+            page.products = [self.product(page, data) for data in source.products]
+        if hasattr(page, "form_fields"):
+            page.form_fields = [self.form_field(page, *spec) for spec in CONTACT_FIELDS]
+            page.to_address = "editor@example.com"
+            page.from_address = "website@example.com"
+            page.subject = "Message from the website"
+            page.thank_you_text = "<p>Thank you for writing. We read every message.</p>"
+
+    def product(self, page, data):
+        model = page._meta.get_field("products").related_model
+        return model(
+            name=data["name"],
+            image=self.images.get(data.get("image")),
+            why_it_helps=data["why"],
+            pros="\n".join(data["pros"]),
+            cons="\n".join(data["cons"]),
+            price_band=data["price"],
+            link=data.get("link", ""),
+            paid_link=data.get("paid") == "yes",
+        )
+
+    def form_field(self, page, label, field_type, required, help_text):
+        model = page._meta.get_field("form_fields").related_model
+        return model(label=label, field_type=field_type, required=required, help_text=help_text)
+
+    def page_id(self, path):
+        return self.pages[path].pk
+
+    def image_value(self, key):
+        return self.images[key].pk, self.images[key].description
+
+    def backdate(self, page, source, revision):
+        """Give the page the publication history of the site it comes from."""
+        published = aware(parse_date(source.meta["published"]))
+        updated = aware(parse_date(source.meta.get("updated") or source.meta["published"]))
+        Page.objects.filter(pk=page.pk).update(
+            first_published_at=published, last_published_at=updated
+        )
+        ContentPage.objects.filter(pk=page.pk).update(last_updated=updated)
+        Revision.objects.filter(pk=revision.pk).update(created_at=updated)

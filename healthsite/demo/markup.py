@@ -1,0 +1,163 @@
+"""Reads the demo content's page files (see content/README.md) into field values."""
+
+import re
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+from html import escape
+from itertools import groupby
+
+LIST_ITEM = re.compile(r"^(?:\d+\.|-)\s+")
+CALLOUT = re.compile(r"^!(tip|warning|urgent):\s*(.+)$")
+RED_FLAG = re.compile(r"^!(emergency|urgent|soon):\s*(.+)$")
+IMAGE = re.compile(r"^@image\s+([\w-]+)(?::\s*(.*))?$")
+FIELD = re.compile(r"^\[(\w+)\]$")
+STEP_TITLE = re.compile(r"^\*\*(.+?)\*\*\s*(.*)$")
+INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|\[(.+?)\]\((\S+?)\)")
+RELATIVE_DATE = re.compile(r"^(\d+) days? ago$")
+
+
+@dataclass
+class PageFile:
+    meta: dict
+    fields: dict = field(default_factory=dict)  # field name -> list of paragraphs (lines)
+    products: list = field(default_factory=list)
+    links: set = field(default_factory=set)  # internal paths the text links to
+
+
+def read_page_file(text):
+    """Split a page file into its front matter and the raw lines of each field."""
+    head, _, body = text.partition("\n\n")
+    meta = {}
+    for line in head.splitlines():
+        key, _, value = line.partition(":")
+        meta[key.strip()] = value.strip()
+    page = PageFile(meta=meta)
+    current = page.fields.setdefault("body", [])
+    for line in body.splitlines():
+        name = FIELD.match(line.strip())
+        if name and name[1] == "product":
+            page.products.append({"pros": [], "cons": []})
+            current = None
+        elif name:
+            current = page.fields.setdefault(name[1], [])
+        elif current is None:
+            read_product_line(page.products[-1], line.strip())
+        else:
+            current.append(line.rstrip())
+    page.links = {
+        href
+        for line in body.splitlines()
+        for *_, href in INLINE.findall(line)
+        if href.startswith("/")
+    }
+    return page
+
+
+def read_product_line(product, line):
+    if line.startswith("+ "):
+        product["pros"].append(line[2:])
+    elif line.startswith("- "):
+        product["cons"].append(line[2:])
+    elif line:
+        key, _, value = line.partition(":")
+        product[key.strip()] = value.strip()
+
+
+def parse_date(value, today=None):
+    """A YYYY-MM-DD date, or "N days ago" so demo pages can stay new."""
+    relative = RELATIVE_DATE.match(value)
+    if relative:
+        return (today or date.today()) - timedelta(days=int(relative[1]))
+    return date.fromisoformat(value)
+
+
+def inline_html(text, page_id_for):
+    """Markup of one line as Wagtail rich text HTML; internal links become page links."""
+
+    def replace(match):
+        bold, italic, label, href = match.groups()
+        if bold:
+            return f"<b>{escape(bold)}</b>"
+        if italic:
+            return f"<i>{escape(italic)}</i>"
+        if href.startswith("/"):
+            return f'<a linktype="page" id="{page_id_for(href)}">{escape(label)}</a>'
+        return f'<a href="{escape(href)}">{escape(label)}</a>'
+
+    html, position = [], 0
+    for match in INLINE.finditer(text):
+        html.append(escape(text[position : match.start()]))
+        html.append(replace(match))
+        position = match.end()
+    html.append(escape(text[position:]))
+    return "".join(html)
+
+
+def line_type(line, kind):
+    if LIST_ITEM.match(line):
+        if kind == "self_care":
+            return "step"
+        return "bulleted_list" if line.startswith("-") else "numbered_list"
+    if line.startswith(">"):
+        return "quote"
+    if kind == "seek_help" and RED_FLAG.match(line):
+        return "red_flag"
+    if CALLOUT.match(line):
+        return "callout"
+    if IMAGE.match(line):
+        return "image"
+    if line.startswith("#"):
+        return "heading"
+    return "paragraph"
+
+
+def blocks(lines, page_id_for, image_id_for, kind="body"):
+    """StreamField data for the lines of one field. `kind` is body, self_care or seek_help.
+
+    Consecutive lines of one type (paragraphs, list items, quote lines) make one block.
+    """
+
+    def rich(text):
+        return f"<p>{inline_html(text, page_id_for)}</p>"
+
+    def build(block_type, run):
+        if block_type == "paragraph":
+            yield "".join(rich(line) for line in run)
+        elif block_type in ("numbered_list", "bulleted_list"):
+            yield [rich(LIST_ITEM.sub("", line)) for line in run]
+        elif block_type == "step":
+            for line in run:
+                text = LIST_ITEM.sub("", line)
+                title, text = (
+                    STEP_TITLE.match(text).groups() if text.startswith("**") else ("", text)
+                )
+                yield {"title": title.rstrip("."), "text": rich(text)}
+        elif block_type == "quote":
+            text = [line.lstrip("> ") for line in run]
+            attribution = text.pop()[3:] if text[-1].startswith("-- ") else ""
+            yield {"text": "\n".join(text), "attribution": attribution}
+        elif block_type == "red_flag":
+            for line in run:
+                urgency, sign = RED_FLAG.match(line).groups()
+                yield {"urgency": urgency, "sign": sign}
+        elif block_type == "callout":
+            for line in run:
+                callout, text = CALLOUT.match(line).groups()
+                yield {"kind": callout, "title": "", "text": rich(text)}
+        elif block_type == "image":
+            for line in run:
+                key, caption = IMAGE.match(line).groups()
+                image_id, alt = image_id_for(key)
+                image = {"image": image_id, "decorative": False, "alt_text": alt}
+                yield {"image": image, "caption": caption or ""}
+        elif block_type == "heading":
+            for line in run:
+                hashes, _, text = line.partition(" ")
+                yield {"text": text, "level": f"h{len(hashes)}"}
+
+    stripped = [line.strip() for line in lines if line.strip()]
+    return [
+        {"type": block_type, "value": value}
+        for block_type, run in groupby(stripped, key=lambda line: line_type(line, kind))
+        for value in build(block_type, list(run))
+    ]

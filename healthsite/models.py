@@ -1,0 +1,328 @@
+"""The site shell: the content-page base, home, sections, standard and form pages, people,
+and the site-wide settings editors manage."""
+
+from datetime import timedelta
+
+from django.contrib.contenttypes.models import ContentType
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
+from django.db import models
+from django.template.response import TemplateResponse
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey
+from wagtail import blocks
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import BaseForm as WagtailBaseForm
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Page, get_page_models
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock, headings
+from .public_forms import PublicForm, same_origin
+
+NEW_FOR = timedelta(days=30)
+LISTING_PAGE_SIZE = 12
+
+
+class Person(index.Indexed, models.Model):
+    """Someone who writes or reviews pages, shown as a page's author."""
+
+    name = models.CharField(max_length=120)
+    role = models.CharField(max_length=120, blank=True, help_text="E.g. Chartered physiotherapist")
+    credentials = models.CharField(
+        max_length=200, blank=True, help_text="Qualifications as readers should see them."
+    )
+    bio = models.TextField(max_length=1000, blank=True, help_text="Two or three sentences.")
+    photo = models.ForeignKey(
+        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+
+    panels = [
+        FieldPanel("name"),
+        FieldRowPanel([FieldPanel("role"), FieldPanel("credentials")]),
+        FieldPanel("bio"),
+        FieldPanel("photo"),
+    ]
+    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name_plural = "people"
+
+    def __str__(self):
+        return self.name
+
+
+class ContentPage(Page):
+    """What every page of the site shares: summary, hero image, author, body and dates.
+
+    Concrete (not abstract) so listings, What's New and feeds read these fields for pages of
+    every type in one query.
+    """
+
+    # Listed in What's New and the feeds (subclasses holding health content say True).
+    newsworthy = False
+    # Linked from the top bar rather than the main navigation when shown in menus.
+    in_top_bar = False
+    is_creatable = False
+
+    summary = models.TextField(
+        max_length=300,
+        help_text="One or two plain sentences. Shown in listings, search results and feeds.",
+    )
+    hero_image = models.ForeignKey(
+        "wagtailimages.Image",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Optional picture at the top of the page.",
+    )
+    hero_image_alt = models.CharField(
+        "alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe what the picture shows for readers who cannot see it.",
+    )
+    hero_image_decorative = models.BooleanField(
+        "image is decorative",
+        default=False,
+        help_text="Tick only if the picture adds nothing to the text; it then needs no alt text.",
+    )
+    author = models.ForeignKey(
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    body = StreamField(BodyStreamBlock(), blank=True)
+    flag_new = models.BooleanField(
+        "mark as new",
+        default=False,
+        help_text="Show a NEW badge in the menu. Pages are NEW for 30 days after first "
+        "publication anyway.",
+    )
+    last_updated = models.DateTimeField(
+        null=True,
+        editable=False,
+        help_text="Shown to readers; moves only with a significant update.",
+    )
+
+    search_fields = [
+        *Page.search_fields,
+        index.SearchField("summary"),
+        index.SearchField("body"),
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+            ],
+            heading="Hero image",
+        ),
+        FieldPanel("author"),
+        FieldPanel("body"),
+    ]
+    promote_panels = [*Page.promote_panels, FieldPanel("flag_new")]
+
+    def clean(self):
+        super().clean()
+        if self.hero_image_id and not self.hero_image_decorative and not self.hero_image_alt:
+            raise ValidationError(
+                {"hero_image_alt": "Add alt text for the hero image, or mark it as decorative."}
+            )
+
+    def save(self, *args, **kwargs):
+        if self.live and self.last_updated is None:
+            self.last_updated = self.first_published_at or timezone.now()
+        super().save(*args, **kwargs)
+
+    def with_content_json(self, content):
+        # "Last updated" belongs to the page, not to a revision: restoring or publishing an
+        # older revision must not move it.
+        page = super().with_content_json(content)
+        page.last_updated = self.last_updated
+        return page
+
+    @property
+    def hero_alt(self):
+        return "" if self.hero_image_decorative else self.hero_image_alt
+
+    @property
+    def is_new(self):
+        published = self.first_published_at
+        return self.flag_new or bool(published and timezone.now() - published < NEW_FOR)
+
+    @property
+    def table_of_contents(self):
+        return headings(self.body)
+
+    def get_breadcrumbs(self):
+        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+
+
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
+    """One page of a listing; nonsense page numbers give the nearest real page."""
+    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+
+
+class HomePage(ContentPage):
+    """The front page: introduction, the sections, and the newest pages."""
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "healthsite.SectionPage",
+        "healthsite.StandardPage",
+        "healthsite.FormPage",
+        "articles.ArticlePage",
+        "articles.WhatsNewPage",
+        "newsletter.NewsletterPage",
+    ]
+
+    content_panels = [
+        *Page.content_panels,
+        FieldPanel("summary"),
+        MultiFieldPanel(
+            [
+                FieldPanel("hero_image"),
+                FieldPanel("hero_image_alt"),
+                FieldPanel("hero_image_decorative"),
+            ],
+            heading="Hero image",
+        ),
+        FieldPanel("body"),
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["sections"] = (
+            SectionPage.objects.child_of(self).live().in_menu().select_related("hero_image")
+        )
+        context["newest"] = newest_pages()[:6]
+        return context
+
+
+def newsworthy_types():
+    """The page types listed in What's New and the feeds."""
+    return [model for model in get_page_models() if getattr(model, "newsworthy", False)]
+
+
+def newest_pages():
+    """Live, public health content, most recently updated first."""
+    types = ContentType.objects.get_for_models(*newsworthy_types()).values()
+    return (
+        ContentPage.objects.live()
+        .public()
+        .filter(content_type__in=types)
+        .order_by("-last_updated", "-pk")
+    )
+
+
+class SectionPage(ContentPage):
+    """A hub such as "Back Pain Types": introduces the section and lists its pages."""
+
+    parent_page_types = ["healthsite.HomePage"]
+    subpage_types = [
+        "articles.ArticlePage",
+        "articles.ConditionPage",
+        "products.ProductGuidePage",
+        "healthsite.StandardPage",
+        "healthsite.FormPage",
+        "stories.StoryIndexPage",
+    ]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        children = ContentPage.objects.child_of(self).live().select_related("hero_image")
+        context["children"] = paginate(request, children)
+        return context
+
+
+class StandardPage(ContentPage):
+    """A plain page such as About or Useful Links."""
+
+    parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
+    subpage_types = []
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(EmailFormMixin, FormMixin, ContentPage):
+    """A form readers fill in, such as Contact; submissions are e-mailed and kept."""
+
+    parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
+    subpage_types = []
+
+    thank_you_text = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Shown after the form is sent.",
+    )
+
+    content_panels = [
+        FormSubmissionsPanel(),
+        *ContentPage.content_panels,
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="E-mail",
+        ),
+    ]
+
+    def get_form_class(self):
+        fields = self.form_builder(self.get_form_fields()).formfields
+        return type("PageForm", (PublicForm, WagtailBaseForm), fields)
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST" and not same_origin(request):
+            return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
+        return super().serve(request, *args, **kwargs)
+
+
+class SocialLinkBlock(blocks.StructBlock):
+    """A link to the publication's profile on a social network."""
+
+    label = blocks.CharBlock(max_length=60, help_text="What readers see, e.g. Follow on X")
+    url = blocks.URLBlock()
+
+    class Meta:
+        icon = "link"
+
+
+@register_setting(icon="cog")
+class SiteSettings(BaseSiteSetting):
+    """Site-wide wording and links: the medical disclaimer, social links, copyright."""
+
+    disclaimer = RichTextField(
+        features=["bold", "italic", "link"],
+        default="<p>The information on this site is general and does not replace advice from "
+        "your doctor or another qualified health professional. If you are worried about your "
+        "health, please see them.</p>",
+        help_text="The medical disclaimer shown in the footer of every page.",
+    )
+    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
+    copyright_holder = models.CharField(max_length=120, default="Manage Back Pain")
+    first_year = models.PositiveIntegerField(
+        default=2012, help_text="The first year of the copyright notice."
+    )
+
+    panels = [
+        FieldPanel("disclaimer"),
+        FieldPanel("social_links"),
+        FieldRowPanel([FieldPanel("copyright_holder"), FieldPanel("first_year")]),
+    ]
+
+    class Meta:
+        verbose_name = "site settings"

@@ -1,0 +1,50 @@
+"""The site navigation, built from the page tree: what editors publish, order and tick
+"show in menus" for is what readers see."""
+
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page
+
+from .models import ContentPage
+
+MENU_LIMIT = 15  # children shown per section; the rest are a "more" link to the hub
+
+
+def build_menu(root):
+    """Top-level menu pages under `root`, split into the top bar and the main navigation.
+
+    One query whatever the size of the site: the in-menu pages two levels down.
+    """
+    pages = (
+        ContentPage.objects.live()
+        .in_menu()
+        .descendant_of(root)
+        .filter(depth__lte=root.depth + 2)
+        .only(
+            "title",
+            "path",
+            "depth",
+            "url_path",
+            "content_type_id",
+            "flag_new",
+            "first_published_at",
+        )
+        .order_by("path")
+    )
+    top_bar, main = [], []
+    by_path = {}
+    for page in pages:
+        if page.depth == root.depth + 1:
+            entry = {"page": page, "children": [], "more": False}
+            by_path[page.path] = entry
+            model = ContentType.objects.get_for_id(page.content_type_id).model_class()
+            (top_bar if getattr(model, "in_top_bar", False) else main).append(entry)
+        else:
+            entry = by_path.get(page.path[: -Page.steplen])
+            if entry is None:
+                continue
+            if len(entry["children"]) < MENU_LIMIT:
+                entry["children"].append(page)
+            else:
+                entry["more"] = True
+    return {"top_bar": top_bar, "main": main}

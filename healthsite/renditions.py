@@ -1,0 +1,50 @@
+"""Image renditions: the sizes pages show, made when a page is published so that a reader's
+visit never has to create (and write) one."""
+
+from wagtail.fields import StreamField
+from wagtail.images.models import Filter, Picture
+
+# One name per place an image appears; WebP with a JPEG fallback, three widths each.
+SPECS = {
+    "hero": "format-{webp,jpeg}|fill-{480x270,960x540,1440x810}",
+    "figure": "format-{webp,jpeg}|width-{480,960,1440}",
+    "product": "format-{webp,jpeg}|fill-{400x300,800x600}",
+}
+SIZES = {
+    "hero": "(min-width: 64em) 46rem, 100vw",
+    "figure": "(min-width: 64em) 46rem, 100vw",
+    "product": "(min-width: 40em) 20rem, 100vw",
+}
+
+
+def renditions(image, name):
+    return image.get_renditions(*Filter.expand_spec(SPECS[name]))
+
+
+def picture(image, name, **attrs):
+    """A <picture> of `image` in the sizes of `name`, with srcset and sizes."""
+    return Picture(renditions(image, name), {"sizes": SIZES[name], **attrs})
+
+
+def images_of(page):
+    """(image, spec name) for every image `page` shows."""
+    if page.hero_image:
+        yield page.hero_image, "hero"
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            for block in getattr(page, field.name):
+                if block.block_type == "image" and block.value["image"]:
+                    yield block.value["image"], "figure"
+    if hasattr(page, "products"):
+        for product in page.products.all():
+            if product.image:
+                yield product.image, "product"
+
+
+def prepare_renditions(page):
+    for image, name in images_of(page):
+        renditions(image, name)
+
+
+def on_page_published(sender, instance, **kwargs):
+    prepare_renditions(instance.specific)

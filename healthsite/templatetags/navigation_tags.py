@@ -1,0 +1,22 @@
+from django import template
+
+from wagtail.models import Site
+
+from healthsite.navigation import build_menu
+
+register = template.Library()
+
+
+@register.simple_tag(takes_context=True)
+def site_menu(context):
+    """The menu for this request's site, with the current page and its section marked."""
+    request = context.get("request")
+    site = request and Site.find_for_request(request)
+    if site is None:
+        return {"top_bar": [], "main": [], "root": None}
+    menu = build_menu(site.root_page)
+    current = context.get("page")
+    path = getattr(current, "path", "")
+    for entry in [*menu["top_bar"], *menu["main"]]:
+        entry["active"] = bool(path) and path.startswith(entry["page"].path)
+    return {**menu, "root": site.root_page, "current_id": getattr(current, "pk", None)}

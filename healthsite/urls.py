@@ -1,0 +1,27 @@
+from django.conf import settings
+from django.urls import include, path, re_path
+from django.views.decorators.csrf import csrf_exempt
+
+from wagtail import urls as wagtail_urls
+from wagtail import views as wagtail_views
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+from wagtail.urls import serve_pattern
+
+urlpatterns = [
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("search/", include("search.urls")),
+]
+
+if settings.DEBUG:
+    from django.conf.urls.static import static
+
+    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+
+# Public pages are cached for everyone, so their forms carry no CSRF cookie and protect
+# themselves instead (healthsite/public_forms.py). The admin keeps Django's CSRF checks.
+urlpatterns += [
+    re_path(serve_pattern, csrf_exempt(wagtail_views.serve), name="wagtail_serve"),
+    path("", include(wagtail_urls)),
+]

@@ -1,0 +1,98 @@
+import os
+import socket
+import subprocess
+import sys
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from wagtail.models import Page
+
+from healthsite.demo.loader import DemoLoader
+
+ROOT = Path(__file__).resolve().parents[1]
+# Playwright runs an event loop in the test thread; the ORM must still be usable there.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+@pytest.fixture(scope="session")
+def django_db_setup(django_db_setup, django_db_blocker):
+    """Every test starts from the whole demo site, built once per run."""
+    with django_db_blocker.unblock():
+        DemoLoader(log=lambda message: None).run()
+
+
+def page_at(path):
+    """The page served at `path` on the demo site, e.g. "/specific-back-pain/sciatica/"."""
+    return Page.objects.get(url_path=f"/home{path}").specific
+
+
+@pytest.fixture
+def admin_client(client, django_user_model):
+    user = django_user_model.objects.create_superuser("editor-admin", "admin@example.com", "pw")
+    client.force_login(user)
+    return client
+
+
+BROWSER_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+    "--disable-dev-shm-usage",
+]
+
+
+@pytest.fixture(scope="session")
+def browser_type_launch_args(browser_type_launch_args):
+    """Debian's Chromium; Playwright's own browser download is unreachable here."""
+    return {
+        **browser_type_launch_args,
+        "executable_path": "/usr/bin/chromium",
+        "args": BROWSER_ARGS,
+    }
+
+
+@pytest.fixture(scope="session")
+def site_url(tmp_path_factory):
+    """The demo site as `make run` serves it (its own SQLite database and media), for the
+    browser: returns its base URL."""
+    folder = tmp_path_factory.mktemp("site")
+    env = {
+        **os.environ,
+        "DJANGO_SETTINGS_MODULE": "healthsite.settings.dev",
+        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(folder / "media"),
+    }
+    for command in (["migrate", "--no-input"], ["load_demo_content"]):
+        subprocess.run(
+            [sys.executable, "manage.py", *command],
+            cwd=ROOT,
+            env=env,
+            check=True,
+            capture_output=True,
+        )
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    server = subprocess.Popen(
+        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.DEVNULL,
+    )
+    url = f"http://127.0.0.1:{port}"
+    for _attempt in range(100):
+        try:
+            urllib.request.urlopen(url, timeout=1)
+            break
+        except OSError:
+            time.sleep(0.2)
+    yield url
+    server.terminate()
+    server.wait(timeout=10)

@@ -1,0 +1,185 @@
+"""Editors can create, edit, preview and publish every page type in the admin, and the tree
+refuses a page in the wrong place."""
+
+import pytest
+
+from django.urls import reverse
+from django.utils.text import slugify
+
+from wagtail.images.models import Image
+from wagtail.models import Page
+from wagtail.test.utils.form_data import inline_formset, nested_form_data, rich_text, streamfield
+
+from articles.models import ArticlePage, ConditionPage, WhatsNewPage
+from healthsite.models import FormPage, HomePage, SectionPage, StandardPage
+from newsletter.models import NewsletterPage
+from products.models import ProductGuidePage
+from stories.models import StoryIndexPage
+from tests.conftest import page_at
+
+pytestmark = pytest.mark.django_db
+
+
+def body():
+    image = Image.objects.first()
+    return streamfield(
+        [
+            ("heading", {"text": "What helps", "level": "h2"}),
+            ("paragraph", rich_text("<p>Keep moving gently.</p>")),
+            ("callout", {"kind": "tip", "title": "", "text": rich_text("<p>Use heat.</p>")}),
+            ("quote", {"text": "It got better.", "attribution": "A reader"}),
+            (
+                "image",
+                {
+                    "image": {"image": image.pk, "decorative": False, "alt_text": "A drawing"},
+                    "caption": "A caption",
+                },
+            ),
+        ]
+    )
+
+
+def form_data(model, title):
+    data = {
+        "title": title,
+        "slug": slugify(title),
+        "summary": f"A short summary of {title}.",
+        "body": body(),
+    }
+    if model is ConditionPage:
+        for field, _heading in ConditionPage.SECTIONS:
+            data[field] = streamfield([])
+        data["overview"] = streamfield([("paragraph", rich_text("<p>What it is.</p>"))])
+        data["self_care"] = streamfield(
+            [("step", {"title": "Rest a little", "text": rich_text("<p>But not too long.</p>")})]
+        )
+        data["seek_help"] = streamfield(
+            [("red_flag", {"urgency": "emergency", "sign": "Loss of bladder control"})]
+        )
+    if model is ProductGuidePage:
+        data["look_for"] = streamfield([("paragraph", rich_text("<p>Support.</p>"))])
+        data["avoid"] = streamfield([])
+        data["disclosure"] = "We take no payment."
+        data["products"] = inline_formset(
+            [
+                {
+                    "name": "A lumbar roll",
+                    "why_it_helps": "It supports the curve of your back.",
+                    "pros": "Cheap\nLight",
+                    "cons": "Slips",
+                    "price_band": "budget",
+                    "link": "",
+                    "image_alt": "",
+                }
+            ]
+        )
+    if model is FormPage:
+        data["form_fields"] = inline_formset(
+            [{"label": "Your message", "field_type": "multiline", "required": "on"}]
+        )
+        data["to_address"] = "owner@example.com"
+    return nested_form_data(data)
+
+
+# (page type, the path of the parent it is created under; None: the tree's root)
+PAGE_TYPES = [
+    (HomePage, None),
+    (SectionPage, "/"),
+    (StandardPage, "/learn-more/"),
+    (FormPage, "/learn-more/"),
+    (ArticlePage, "/back-pain-overview/"),
+    (ConditionPage, "/back-pain-types/"),
+    (ProductGuidePage, "/back-pain-products/"),
+    (WhatsNewPage, "/"),
+    (NewsletterPage, "/"),
+    (StoryIndexPage, "/back-pain-overview/"),
+]
+IDS = [model.__name__ for model, _parent in PAGE_TYPES]
+
+
+def add_url(model, parent):
+    meta = model._meta
+    return reverse("wagtailadmin_pages:add", args=[meta.app_label, meta.model_name, parent.pk])
+
+
+def parent_for(model, path):
+    if model.max_count:  # a singleton: make room for the new one
+        model.objects.all().delete()
+    return Page.get_first_root_node() if path is None else page_at(path)
+
+
+@pytest.mark.parametrize(("model", "parent_path"), PAGE_TYPES, ids=IDS)
+def test_every_page_type_is_created_and_published_in_the_admin(admin_client, model, parent_path):
+    parent = parent_for(model, parent_path)
+    data = form_data(model, "Brand new page")
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(add_url(model, parent), data)
+    assert response.status_code == 302, response.context["form"].errors
+    page = model.objects.get(slug="brand-new-page")
+    assert page.live and page.get_parent().pk == parent.pk
+    assert page.last_updated is not None
+    assert [block.block_type for block in page.body][:2] == ["heading", "paragraph"]
+
+
+@pytest.mark.parametrize(("model", "parent_path"), PAGE_TYPES, ids=IDS)
+def test_every_page_type_is_edited_previewed_and_republished(admin_client, model, parent_path):
+    parent = parent_for(model, parent_path)
+    page = parent.add_child(
+        instance=model(title="Draft", slug="draft", summary="First words.", live=False)
+    )
+    edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
+    assert admin_client.get(edit).status_code == 200
+
+    data = form_data(model, "Edited title")
+    preview = reverse("wagtailadmin_pages:preview_on_edit", args=[page.pk])
+    assert admin_client.post(preview, data).json() == {"is_valid": True, "is_available": True}
+    response = admin_client.get(preview)
+    assert response.status_code == 200
+    assert "Edited title" in response.content.decode()
+
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(edit, data)
+    assert response.status_code == 302
+    page.refresh_from_db()
+    assert page.live and page.title == "Edited title"
+    if model is not HomePage:
+        assert admin_client.get(page.url).status_code == 200
+
+
+WRONG_PLACES = [
+    (ConditionPage, "/"),  # a condition belongs in a section
+    (ProductGuidePage, "/learn-more/about/"),
+    (SectionPage, "/back-pain-types/"),  # sections hang off the home page only
+    (ArticlePage, "/back-pain-types/muscle-spasms/"),
+    (WhatsNewPage, "/back-pain-types/"),
+]
+
+
+@pytest.mark.parametrize(("model", "parent_path"), WRONG_PLACES)
+def test_the_tree_refuses_a_page_in_the_wrong_place(admin_client, model, parent_path):
+    parent = page_at(parent_path)
+    assert not model.can_create_at(parent)
+    data = form_data(model, "Misplaced")
+    data["action-publish"] = "action-publish"
+    response = admin_client.post(add_url(model, parent), data)
+    assert response.status_code in (302, 403)
+    assert not model.objects.filter(slug="misplaced").exists()
+
+
+def test_a_second_singleton_is_refused():
+    home = page_at("/")
+    assert not WhatsNewPage.can_create_at(home)
+    assert not NewsletterPage.can_create_at(home)
+
+
+def test_hero_image_needs_alt_text_unless_decorative(admin_client):
+    parent = page_at("/back-pain-overview/")
+    data = form_data(ArticlePage, "With a picture")
+    data.update({"hero_image": Image.objects.first().pk, "hero_image_alt": ""})
+    response = admin_client.post(add_url(ArticlePage, parent), data)
+    assert response.status_code == 200
+    assert "hero_image_alt" in response.context["form"].errors
+
+    data["hero_image_decorative"] = "on"
+    response = admin_client.post(add_url(ArticlePage, parent), data)
+    assert response.status_code == 302

@@ -1,0 +1,80 @@
+"""The contact form works inside a page cached for everyone: no CSRF cookie, but a signed
+timestamp, a honeypot and an Origin check keep robots out."""
+
+import re
+import time
+
+import pytest
+
+from django.core import mail, signing
+
+from wagtail.contrib.forms.models import FormSubmission
+
+from healthsite import public_forms
+
+pytestmark = pytest.mark.django_db
+URL = "/learn-more/contact/"
+ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+
+
+def started(seconds_ago):
+    return signing.dumps(time.time() - seconds_ago, salt=public_forms.SALT)
+
+
+def message(**overrides):
+    data = {
+        "your_name": "Sam",
+        "your_e_mail_address": "sam@example.com",
+        "your_message": "Do you have a page on posture at work?",
+        "form_started": started(seconds_ago=30),
+        "website": "",
+    }
+    return {**data, **overrides}
+
+
+def test_the_form_page_sets_no_cookie_and_carries_a_timestamp(client):
+    response = client.get(URL)
+    assert not response.cookies
+    assert re.search(r'name="form_started" value="[^"]+"', response.content.decode())
+
+
+def test_a_message_is_kept_and_emailed(client):
+    response = client.post(URL, message(), **ORIGIN)
+    assert response.status_code == 200
+    assert "Thank you" in response.content.decode()
+    submission = FormSubmission.objects.get()
+    assert submission.get_data()["your_message"] == "Do you have a page on posture at work?"
+    assert "website" not in submission.form_data and "form_started" not in submission.form_data
+    assert mail.outbox[0].to == ["editor@example.com"]
+    assert "posture at work" in mail.outbox[0].body
+
+
+@pytest.mark.parametrize(
+    ("overrides", "complaint"),
+    [
+        ({"website": "http://spam.example"}, "could not accept"),
+        ({"form_started": lambda: started(seconds_ago=0)}, "very quick"),
+        ({"form_started": lambda: started(seconds_ago=3 * 24 * 3600)}, "expired"),
+        ({"form_started": "forged"}, "expired"),
+        ({"your_e_mail_address": "not an address"}, "valid email"),
+        ({"your_message": ""}, "required"),
+    ],
+)
+def test_robots_and_mistakes_get_a_clear_answer_and_keep_what_was_typed(
+    client, overrides, complaint
+):
+    overrides = {key: value() if callable(value) else value for key, value in overrides.items()}
+    response = client.post(URL, message(**overrides), **ORIGIN)
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert complaint in html
+    assert "Sam" in html  # what the reader typed is still there
+    assert not FormSubmission.objects.exists() and not mail.outbox
+
+
+def test_a_post_from_another_site_is_refused(client):
+    response = client.post(URL, message(), HTTP_ORIGIN="https://evil.example")
+    assert response.status_code == 403
+    response = client.post(URL, message())  # no Origin or Referer at all
+    assert response.status_code == 403
+    assert not FormSubmission.objects.exists()

@@ -1,0 +1,98 @@
+"""The menu follows the page tree: publishing, unpublishing, order and "show in menus"."""
+
+from datetime import timedelta
+
+import pytest
+
+from django.utils import timezone
+
+from wagtail.models import Page
+
+from healthsite.demo.generator import generate
+from healthsite.models import ContentPage
+from healthsite.navigation import MENU_LIMIT
+from tests.conftest import page_at
+
+pytestmark = pytest.mark.django_db
+
+
+def main_menu(client, path="/"):
+    html = client.get(path).content.decode()
+    return html.split('aria-label="Main"')[1].split("</nav>")[0]
+
+
+def test_the_menu_groups_pages_under_their_sections(client):
+    menu = main_menu(client)
+    assert (
+        menu.index("Back Pain Types")
+        < menu.index("Muscle Spasms")
+        < menu.index("Back Pain Management")
+    )
+    assert 'href="/specific-back-pain/sciatica/"' in menu
+    assert 'href="/pilates-exercises/"' in menu
+
+
+def test_the_top_bar_links_home_newsletter_and_whats_new(client):
+    html = client.get("/back-pain-types/").content.decode()
+    top_bar = html.split('aria-label="Quick links"')[1].split("</nav>")[0]
+    assert [part.split(">")[0] for part in top_bar.split("<a ")[1:]] == [
+        'href="/"',
+        'href="/newsletter/"',
+        'href="/whats-new/"',
+    ]
+    assert 'action="/search/"' in html
+
+
+def test_the_current_page_is_marked(client):
+    menu = main_menu(client, "/specific-back-pain/sciatica/")
+    assert 'href="/specific-back-pain/sciatica/" aria-current="page"' in menu
+    assert menu.count('aria-current="page"') == 1
+
+
+def test_an_unpublished_page_leaves_the_menu(client):
+    assert 'href="/specific-back-pain/whiplash/"' in main_menu(client)
+    page_at("/specific-back-pain/whiplash/").unpublish()
+    assert 'href="/specific-back-pain/whiplash/"' not in main_menu(client)
+
+
+def test_show_in_menus_and_order_come_from_the_tree(client):
+    page = page_at("/back-pain-types/hip-pain/")
+    page.show_in_menus = False
+    page.save()
+    assert "/back-pain-types/hip-pain/" not in main_menu(client)
+
+    last = page_at("/back-pain-types/back-pain-while-sleeping/")
+    last.move(page_at("/back-pain-types/lower-back-pain/"), pos="left")
+    menu = main_menu(client)
+    assert menu.index("Back Pain While Sleeping") < menu.index("Lower Back Pain")
+
+
+def test_new_badge_for_recent_and_flagged_pages(client):
+    menu = main_menu(client)
+    assert 'Lifting Technique <span class="badge">New</span>' in menu  # published days ago
+    assert 'Tell Your Story <span class="badge">New</span>' in menu  # flagged by the editor
+    assert "Sciatica <span" not in menu
+
+    Page.objects.filter(url_path="/home/specific-back-pain/sciatica/").update(
+        first_published_at=timezone.now() - timedelta(days=2)
+    )
+    assert 'Sciatica <span class="badge">New</span>' in main_menu(client)
+
+
+def test_only_a_few_demo_pages_are_new(client):
+    new = [page for page in ContentPage.objects.live() if page.is_new]
+    assert 1 <= len(new) <= 5
+
+
+def test_the_menu_stays_within_its_limits_with_2000_more_pages(client):
+    before = main_menu(client)
+    generate(2000, log=lambda message: None)
+    assert main_menu(client) == before  # archive pages stay out of the menus
+
+    section = page_at("/back-pain-types/")
+    children = ContentPage.objects.child_of(section).filter(owner__username="content-generator")
+    ContentPage.objects.filter(pk__in=children.values("pk")[:40]).update(show_in_menus=True)
+    menu = main_menu(client)
+    part = menu.split('href="/back-pain-types/"', 1)[1].split('href="/back-pain-management/"')[0]
+    assert part.count("<li>") == MENU_LIMIT + 1  # 15 pages and the "more" link
+    assert "More in Back Pain Types" in part

@@ -1,0 +1,53 @@
+"""Production settings come from the environment and pass Django's deployment checks."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parents[2]
+PRODUCTION = {
+    "DJANGO_SETTINGS_MODULE": "healthsite.settings.production",
+    "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-key-0123456789",
+    "ALLOWED_HOSTS": "backpain.example.org",
+    "DATABASE_URL": "sqlite:///unused.sqlite3",
+}
+
+
+def manage(*args, **env):
+    clean = {k: v for k, v in os.environ.items() if k not in PRODUCTION}
+    return subprocess.run(
+        [sys.executable, "manage.py", *args],
+        cwd=ROOT,
+        env={**clean, **env},
+        capture_output=True,
+        text=True,
+        check=False,
+    )
+
+
+def test_check_deploy_is_clean_under_production_settings():
+    result = manage("check", "--deploy", "--fail-level", "WARNING", **PRODUCTION)
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "no issues" in result.stdout
+
+
+def test_production_refuses_to_start_without_a_secret_key():
+    env = {k: v for k, v in PRODUCTION.items() if k != "SECRET_KEY"}
+    result = manage("check", **env)
+    assert result.returncode != 0
+    assert "SECRET_KEY" in result.stderr
+
+
+def test_production_trusts_the_proxy_and_uses_redis_when_told():
+    code = (
+        "from django.conf import settings as s;"
+        "print(s.SECURE_PROXY_SSL_HEADER, s.CACHES['default']['BACKEND'], s.LANGUAGE_CODE,"
+        " s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    result = manage("shell", "-c", code, REDIS_URL="redis://127.0.0.1:6379/1", **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "('HTTP_X_FORWARDED_PROTO', 'https')" in result.stdout
+    assert "django_redis.cache.RedisCache" in result.stdout
+    assert "en-gb" in result.stdout
+    assert "CompressedManifestStaticFilesStorage" in result.stdout
