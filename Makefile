@@ -37,8 +37,8 @@ lint: $(VENV)/.dev-installed ## Ruff lint and format check
 	$(VENV)/bin/ruff format --check .
 
 check: $(VENV)/.dev-installed ## Django system checks and missing migrations
-	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py check
-	DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py check
+	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 chromium: ## Install Debian's Chromium for the browser tests (as root), or say how
 	@if command -v chromium >/dev/null; then exit 0; \

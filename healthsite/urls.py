@@ -1,6 +1,7 @@
 from django.conf import settings
 from django.urls import include, path, re_path
 from django.views.decorators.csrf import csrf_exempt
+from django.views.static import serve as static_serve
 
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
@@ -14,10 +15,14 @@ urlpatterns = [
     path("search/", include("search.urls")),
 ]
 
-if settings.DEBUG:
-    from django.conf.urls.static import static
-
-    urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            static_serve,
+            {"document_root": settings.MEDIA_ROOT},
+        )
+    ]
 
 # Public pages are cached for everyone, so their forms carry no CSRF cookie and protect
 # themselves instead (healthsite/public_forms.py). The admin keeps Django's CSRF checks.

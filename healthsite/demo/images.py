@@ -8,6 +8,7 @@ downscaled with LANCZOS for smooth edges. Nothing is random, so the output is re
 
 from __future__ import annotations
 
+import bisect
 import math
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -144,6 +145,51 @@ def box_points(center: Point, w: float, h: float, r: float, degrees: float = 0) 
     return rotate(pts, center, degrees)
 
 
+@dataclass(frozen=True)
+class Frame:
+    """Local coordinates: an origin, a scale, a turn (degrees, clockwise) and a mirror."""
+
+    origin: Point
+    scale: float = 1.0
+    turn: float = 0.0
+    flip: int = 1
+
+    def __call__(self, x: float, y: float) -> Point:
+        a = math.radians(self.turn)
+        x, y = x * self.flip * self.scale, y * self.scale
+        return (
+            self.origin[0] + x * math.cos(a) - y * math.sin(a),
+            self.origin[1] + x * math.sin(a) + y * math.cos(a),
+        )
+
+    def all(self, points: Sequence[Point]) -> list[Point]:
+        return [self(x, y) for x, y in points]
+
+
+def curve(points: Sequence[Point], steps: int = 16) -> list[Point]:
+    """A smooth curve through the given points (Catmull-Rom spline)."""
+    pts = [points[0], *points, points[-1]]
+    out: list[Point] = []
+    for i in range(1, len(pts) - 2):
+        p0, p1, p2, p3 = pts[i - 1 : i + 3]
+        for k in range(steps):
+            t = k / steps
+            out.append(
+                tuple(
+                    0.5
+                    * (
+                        2 * b
+                        + (c_ - a) * t
+                        + (2 * a - 5 * b + 4 * c_ - d) * t * t
+                        + (3 * b - a - 3 * c_ + d) * t**3
+                    )
+                    for a, b, c_, d in zip(p0, p1, p2, p3, strict=True)
+                )
+            )
+    out.append(points[-1])
+    return out
+
+
 def joint(a: Point, b: Point, first: float, second: float, bend: float) -> Point:
     """The middle joint (knee or elbow) of a two-part limb reaching from a to b.
 
@@ -193,6 +239,7 @@ class Canvas:
         self.line(points, width, color)
 
     def shape(self, points: Sequence[Point], color: Color | None, border=LINE, rounds=0) -> None:
+        """A filled polygon with an outline; rounds softens its corners."""
         pts = smooth(points, rounds) if rounds else list(points)
         if color is not None:
             self.pen.polygon(self._xy(pts), fill=color)
@@ -236,9 +283,9 @@ class Canvas:
                 if pos >= (dash if on else gap) - 1e-6:
                     pos, on = 0.0, not on
 
-    def arrow(self, points: Sequence[Point], width: float, color: Color, head=None) -> None:
+    def arrow(self, points: Sequence[Point], width: float, color: Color) -> None:
         """A line ending in a triangular arrow head."""
-        head = head or width * 2.6
+        head = width * 2.6
         (x0, y0), (x1, y1) = points[-2], points[-1]
         d = math.hypot(x1 - x0, y1 - y0)
         ux, uy = (x1 - x0) / d, (y1 - y0) / d
@@ -263,27 +310,6 @@ class Canvas:
 UPPER_ARM, FOREARM, THIGH, SHIN = 122.0, 116.0, 172.0, 176.0
 ARM_W, LEG_W, TORSO_W, NECK_W = 30.0, 40.0, 78.0, 26.0
 HEAD_R = 46.0
-
-
-@dataclass(frozen=True)
-class Frame:
-    """Local coordinates: an origin, a scale, a turn (degrees, clockwise) and a mirror."""
-
-    origin: Point
-    scale: float = 1.0
-    turn: float = 0.0
-    flip: int = 1
-
-    def __call__(self, x: float, y: float) -> Point:
-        a = math.radians(self.turn)
-        x, y = x * self.flip * self.scale, y * self.scale
-        return (
-            self.origin[0] + x * math.cos(a) - y * math.sin(a),
-            self.origin[1] + x * math.sin(a) + y * math.cos(a),
-        )
-
-    def all(self, points: Sequence[Point]) -> list[Point]:
-        return [self(x, y) for x, y in points]
 
 
 def profile_head(c: Canvas, center: Point, r: float, facing=1, tilt=0.0) -> None:
@@ -315,7 +341,7 @@ def front_head(c: Canvas, center: Point, r: float, tilt=0.0, asleep=False) -> No
     c.line(f.all(arc((0, 0.28), 0.2, 0.15, 25, 155, 10)), 4, SLATE)
 
 
-def shoe(c: Canvas, ankle: Point, toe: Point, facing=1, color: Color = SLATE) -> None:
+def shoe(c: Canvas, ankle: Point, toe: Point, facing=1) -> None:
     """A trainer drawn along the foot from the ankle to the toes."""
     length = math.hypot(toe[0] - ankle[0], toe[1] - ankle[1])
     turn = math.degrees(math.atan2(toe[1] - ankle[1], toe[0] - ankle[0]))
@@ -329,7 +355,7 @@ def shoe(c: Canvas, ankle: Point, toe: Point, facing=1, color: Color = SLATE) ->
         (length + 6, 18),
         (-24, 18),
     ]
-    c.shape(f.all(upper), color, rounds=2)
+    c.shape(f.all(upper), SLATE, rounds=2)
 
 
 @dataclass
@@ -343,10 +369,6 @@ class Profile:
     feet: tuple[tuple[Point, Point], tuple[Point, Point]]  # (ankle, toe): near, then far
     facing: int = 1
     tilt: float = 0.0
-    shirt: Color = TEAL
-    shirt_far: Color = TEAL_DARK
-    trousers: Color = NAVY
-    trousers_far: Color = NAVY_DARK
 
 
 def draw_profile(c: Canvas, p: Profile, between: Callable[[], None] | None = None) -> None:
@@ -364,15 +386,15 @@ def draw_profile(c: Canvas, p: Profile, between: Callable[[], None] | None = Non
         c.stroke([p.hip, knee, lerp(knee, ankle, 0.92)], LEG_W, color)
         shoe(c, ankle, toe, f)
 
-    arm(p.hands[1], p.shirt_far)
-    leg(p.feet[1], p.trousers_far)
+    arm(p.hands[1], TEAL_DARK)  # the far side is a shade darker
+    leg(p.feet[1], NAVY_DARK)
     if between:
         between()
-    leg(p.feet[0], p.trousers)
+    leg(p.feet[0], NAVY)
     c.stroke([p.chest, p.head], NECK_W, SKIN)
-    c.stroke([p.chest, p.hip], TORSO_W, p.shirt)
+    c.stroke([p.chest, p.hip], TORSO_W, TEAL)
     profile_head(c, p.head, HEAD_R, f, p.tilt)
-    arm(p.hands[0], p.shirt)
+    arm(p.hands[0], TEAL)
 
 
 @dataclass
@@ -468,6 +490,7 @@ def room(c: Canvas, floor_y: float | None, glow: tuple[float, float, float] | No
 
 
 def shadow(c: Canvas, x0: float, x1: float, y: float, depth: float = 26.0) -> None:
+    """A soft flat shadow under an object."""
     c.ellipse((x0, y - depth / 2, x1, y + depth / 2), FLOOR_LINE, border=0)
 
 
@@ -557,6 +580,7 @@ def desk(c: Canvas, x0: float, x1: float, top: float, floor_y: float, leg_at=Non
 
 
 def monitor(c: Canvas, cx: float, screen_top: float, desk_top: float, w=260.0, h=170.0) -> None:
+    """A computer screen on a stand, standing on the desk."""
     c.rect((cx - 60, desk_top - 14, cx + 60, desk_top), GREY, 7)
     c.stroke([(cx, screen_top + h), (cx, desk_top - 12)], 16, GREY)
     c.rect((cx - w / 2, screen_top, cx + w / 2, screen_top + h), SLATE, 12)
@@ -652,7 +676,7 @@ def bed(
     c.line([(x0 + 60, low + 2), (x1 - 52, low + 2)], 4, TEAL_LIGHT)
 
 
-def pillow_points(center: Point, w: float, h: float, degrees: float = 0.0) -> list[Point]:
+def pillow_points(center: Point, w: float, h: float) -> list[Point]:
     """A plump pillow seen from the front: a rectangle with softly bulging sides."""
     pts = []
     for i in range(72):
@@ -664,7 +688,7 @@ def pillow_points(center: Point, w: float, h: float, degrees: float = 0.0) -> li
                 h / 2 * math.copysign(abs(sin) ** 0.5, sin),
             )
         )
-    return Frame(center, 1.0, degrees).all(pts)
+    return Frame(center).all(pts)
 
 
 def pillow(c: Canvas, center: Point, w: float, h: float, color: Color, side: Color) -> None:
@@ -684,7 +708,7 @@ def pillow(c: Canvas, center: Point, w: float, h: float, color: Color, side: Col
     c.shape(pillow_points(center, w, h), color)
 
 
-def bolster_points(center: Point, w: float, h: float, degrees: float = 0.0) -> list[Point]:
+def side_pillow_points(center: Point, w: float, h: float, degrees: float = 0.0) -> list[Point]:
     """A pillow seen side-on: a long soft lozenge."""
     pts = [
         (-0.5, 0),
@@ -700,32 +724,9 @@ def bolster_points(center: Point, w: float, h: float, degrees: float = 0.0) -> l
 
 
 def tree(c: Canvas, x: float, ground: float, height: float, r: float, color=TEAL_LIGHT) -> None:
+    """A round-topped tree."""
     c.stroke([(x, ground), (x, ground - height)], r * 0.2, SAND_DARK)
     c.circle((x, ground - height - r * 0.55), r, color)
-
-
-def curve(points: Sequence[Point], steps: int = 16) -> list[Point]:
-    """A smooth curve through the given points (Catmull-Rom spline)."""
-    pts = [points[0], *points, points[-1]]
-    out: list[Point] = []
-    for i in range(1, len(pts) - 2):
-        p0, p1, p2, p3 = pts[i - 1 : i + 3]
-        for k in range(steps):
-            t = k / steps
-            out.append(
-                tuple(
-                    0.5
-                    * (
-                        2 * b
-                        + (c_ - a) * t
-                        + (2 * a - 5 * b + 4 * c_ - d) * t * t
-                        + (3 * b - a - 3 * c_ + d) * t**3
-                    )
-                    for a, b, c_, d in zip(p0, p1, p2, p3, strict=True)
-                )
-            )
-    out.append(points[-1])
-    return out
 
 
 # Scenes ----------------------------------------------------------------------------------------
@@ -750,17 +751,14 @@ def _home(c: Canvas) -> None:
 def _spine(c: Canvas) -> None:
     room(c, None, (800, 450, 420))
     guide = curve(
-        [(786, 50), (820, 150), (800, 250), (746, 390), (770, 530), (818, 630), (808, 720)], 20
+        [(786, 50), (818, 150), (802, 250), (752, 385), (766, 515), (804, 615), (810, 720)], 20
     )
     marks = [0.0]
     for p, q in zip(guide, guide[1:], strict=False):
         marks.append(marks[-1] + math.hypot(q[0] - p[0], q[1] - p[1]))
 
     def frame_at(dist: float) -> Frame:
-        i = min(
-            max(next((k for k, m in enumerate(marks) if m >= dist), len(marks) - 1), 1),
-            len(marks) - 1,
-        )
+        i = min(max(bisect.bisect_left(marks, dist), 1), len(marks) - 1)
         p, q = guide[i - 1], guide[i]
         t = min(max((dist - marks[i - 1]) / (marks[i] - marks[i - 1]), 0.0), 1.0)
         down = math.degrees(math.atan2(q[1] - p[1], q[0] - p[0]))
@@ -903,7 +901,6 @@ def _lifting(c: Canvas) -> None:
 
 def _walking(c: Canvas) -> None:
     ground = 760
-    room(c, None, None)
     c.circle((1280, 190), 60, SAND_LIGHT, border=0)
     c.ellipse((-200, ground - 170, 700, ground + 170), GLOW, border=0)
     c.ellipse((900, ground - 120, 1800, ground + 120), GLOW, border=0)
@@ -957,10 +954,10 @@ def _sleep(c: Canvas) -> None:
     )
     c.stroke([(1455, floor - 262), (1455, floor - 195)], 10, GREY)
     bed(c, 150, 1320, top, floor)
-    c.shape(bolster_points((320, top - 36), 280, 80, -2), WHITE)
+    c.shape(side_pillow_points((320, top - 36), 280, 80, -2), WHITE)
     # lying on the left side, facing us: head on the left, legs stacked to the right
     c.stroke([(760, top - 28), (960, top - 28), (1140, top - 28)], LEG_W, NAVY_DARK)
-    c.shape(bolster_points((962, top - 84), 210, 66, 0), CORAL_LIGHT)
+    c.shape(side_pillow_points((962, top - 84), 210, 66, 0), CORAL_LIGHT)
     c.stroke([(790, top - 118), (962, top - 140), (1140, top - 80)], LEG_W, NAVY)
     for y in (top - 28, top - 80):
         c.ellipse((1140, y - 22, 1196, y + 20), SKIN)
@@ -1022,8 +1019,8 @@ def _mattress(c: Canvas) -> None:
     room(c, floor, (800, 480, 420))
     top = 440
     bed(c, 200, 1400, top, floor, deep=170, springs=True)
-    c.shape(bolster_points((390, top - 36), 270, 80, -4), WHITE)
-    c.shape(bolster_points((440, top - 40), 250, 74, 3), TEAL_PALE)
+    c.shape(side_pillow_points((390, top - 36), 270, 80, -4), WHITE)
+    c.shape(side_pillow_points((440, top - 40), 250, 74, 3), TEAL_PALE)
 
 
 def _shoe(c: Canvas) -> None:
@@ -1160,7 +1157,72 @@ _SCENES: dict[str, Callable[[Canvas], None]] = {
     "heat-pack": _heat_pack,
 }
 
-ILLUSTRATIONS: dict[str, str] = {key: key for key in _SCENES}
+ILLUSTRATIONS: dict[str, str] = {
+    "home": (
+        "Drawing of a calm room: a person stands on an exercise mat stretching both arms "
+        "overhead, beside a large window, a framed picture and a potted plant"
+    ),
+    "spine": (
+        "Side view of a human spine curving in a gentle S shape: stacked vertebrae with "
+        "cushioning discs between them, and the sacrum at the base"
+    ),
+    "posture": (
+        "Drawing of a person sitting upright on an office chair at a desk, with a dashed line "
+        "showing ears, shoulders and hips lined up, feet flat on the floor and the screen at "
+        "eye level"
+    ),
+    "stretch": (
+        "Drawing of a person standing with feet apart in a side stretch, one arm arched over "
+        "the head and the other hand on the hip, with an arrow showing the direction of the bend"
+    ),
+    "lifting": (
+        "Drawing of a person squatting with bent knees and a straight back to lift a cardboard "
+        "box from the floor, with an arrow pointing up"
+    ),
+    "walking": (
+        "Drawing of a person walking outdoors along a path, arms swinging, with trees in the "
+        "background"
+    ),
+    "pilates": (
+        "Drawing of a person on hands and knees on an exercise mat, reaching one arm forward and "
+        "the opposite leg back, with an exercise ball beside the mat"
+    ),
+    "sleep": (
+        "Drawing of a person asleep on their side in bed, head on a pillow and a small pillow "
+        "between the knees, with a night sky in the window"
+    ),
+    "desk": (
+        "Drawing of a home office: a person sits upright on an office chair with hands on the "
+        "keyboard, the screen at eye level and feet flat on the floor, with a desk lamp, a mug, "
+        "a window and a plant"
+    ),
+    "neck": (
+        "Drawing of a person gently tilting their head towards one shoulder to stretch the side "
+        "of the neck, with a curved arrow showing the movement"
+    ),
+    "chair": (
+        "Drawing of an ergonomic office chair seen from the side, with a curved backrest, a "
+        "lumbar support pad, an armrest and a height-adjustable base on wheels"
+    ),
+    "mattress": (
+        "Drawing of a bed with a thick mattress on a wooden frame; the side of the mattress "
+        "shows a quilted top layer above a row of coil springs, and two pillows lie at the head "
+        "end"
+    ),
+    "shoe": (
+        "Drawing of a supportive walking shoe seen from the side, with a thick cushioned sole, "
+        "laces, a padded tongue and a firm heel"
+    ),
+    "pillow": "Drawing of a soft, plump rectangular pillow",
+    "cushion": (
+        "Drawing of a lumbar support cushion: on the left it rests against the lower backrest of "
+        "a wooden chair, strapped in place; on the right the same cushion is shown from the "
+        "front with its adjustable strap and buckle"
+    ),
+    "heat-pack": (
+        "Drawing of a rounded, stitched heat pack with wavy lines of warmth rising from it"
+    ),
+}
 
 
 def draw(key: str) -> Image.Image:

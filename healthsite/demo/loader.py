@@ -142,7 +142,8 @@ class DemoLoader:
         )
 
     def fill_new_pages(self):
-        for path in self.created:
+        for number, path in enumerate(self.created, start=1):
+            self.log(f"  writing and publishing {number}/{len(self.created)}: {path}")
             page = self.pages[path].specific
             source = content_file(path)
             self.fill(page, source)

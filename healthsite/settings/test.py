@@ -14,3 +14,4 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # Serve static files straight from the apps, without `collectstatic`.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+SERVE_MEDIA = True
