@@ -2,7 +2,7 @@
 
 from wagtail import blocks
 
-from healthsite.blocks import INLINE_FEATURES, PARAGRAPH_FEATURES
+from healthsite.blocks import INLINE_FEATURES, ParagraphBlock
 
 
 class StepBlock(blocks.StructBlock):
@@ -20,9 +20,7 @@ class SelfCareStreamBlock(blocks.StreamBlock):
     """Self-care at home, as ordered steps, with any explanation needed."""
 
     step = StepBlock()
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, icon="pilcrow", template="blocks/paragraph.html"
-    )
+    paragraph = ParagraphBlock()
 
 
 class RedFlagBlock(blocks.StructBlock):
@@ -47,6 +45,4 @@ class SeekHelpStreamBlock(blocks.StreamBlock):
     """When to seek medical help: warning signs, with any explanation needed."""
 
     red_flag = RedFlagBlock()
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, icon="pilcrow", template="blocks/paragraph.html"
-    )
+    paragraph = ParagraphBlock()

@@ -69,13 +69,22 @@ class QuoteBlock(blocks.StructBlock):
         template = "blocks/quote.html"
 
 
+class ParagraphBlock(blocks.RichTextBlock):
+    """Running text, with bold, italic, links and simple lists."""
+
+    def __init__(self, **kwargs):
+        super().__init__(features=PARAGRAPH_FEATURES, **kwargs)
+
+    class Meta:
+        icon = "pilcrow"
+        template = "blocks/paragraph.html"
+
+
 class BodyStreamBlock(blocks.StreamBlock):
     """The body of every page."""
 
     heading = HeadingBlock()
-    paragraph = blocks.RichTextBlock(
-        features=PARAGRAPH_FEATURES, icon="pilcrow", template="blocks/paragraph.html"
-    )
+    paragraph = ParagraphBlock()
     numbered_list = blocks.ListBlock(
         blocks.RichTextBlock(features=INLINE_FEATURES, label="Item"),
         icon="list-ol",
