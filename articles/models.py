@@ -17,6 +17,9 @@ class ArticlePage(ContentPage):
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
 
+    class Meta:
+        verbose_name = "article"
+
 
 class ConditionPage(ContentPage):
     """A condition such as Sciatica, in structured sections shown in a fixed order.
@@ -81,6 +84,9 @@ class ConditionPage(ContentPage):
     def table_of_contents(self):
         return [*self.sections, *headings(self.body)]
 
+    class Meta:
+        verbose_name = "condition"
+
 
 class WhatsNewPage(ContentPage):
     """The newest and recently updated pages, newest first."""
@@ -95,3 +101,6 @@ class WhatsNewPage(ContentPage):
         pages = newest_pages().select_related("hero_image").defer_streamfields()
         context["pages"] = paginate(request, pages, per_page=20)
         return context
+
+    class Meta:
+        verbose_name = "what's new"

@@ -9,8 +9,11 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.html import strip_tags
 
+from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
 from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm as WagtailBaseForm
@@ -55,6 +58,14 @@ class Person(index.Indexed, models.Model):
 
     def __str__(self):
         return self.name
+
+
+class PageTag(TaggedItemBase):
+    """Links a page to a tag (tags say what a page is about, across sections)."""
+
+    content_object = ParentalKey(
+        "healthsite.ContentPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
 
 
 class ContentPage(Page):
@@ -108,11 +119,23 @@ class ContentPage(Page):
         editable=False,
         help_text="Shown to readers; moves only with a significant update.",
     )
+    tags = ClusterTaggableManager(
+        through=PageTag,
+        blank=True,
+        help_text="What the page is about, in a few words readers would use, e.g. sciatica, "
+        "posture, exercise.",
+    )
+    # The page's own words as plain text, made when it is saved: search excerpts read it
+    # for pages of every type in one query.
+    search_text = models.TextField(blank=True, editable=False)
 
     search_fields = [
         *Page.search_fields,
-        index.SearchField("summary"),
+        index.SearchField("title", boost=5),  # the title outranks everything else
+        index.SearchField("summary", boost=2),
         index.SearchField("body"),
+        index.RelatedFields("tags", [index.SearchField("name", boost=2)]),
+        index.RelatedFields("author", [index.SearchField("name")]),
     ]
 
     content_panels = [
@@ -127,6 +150,7 @@ class ContentPage(Page):
             heading="Hero image",
         ),
         FieldPanel("author"),
+        FieldPanel("tags"),
         FieldPanel("body"),
     ]
     promote_panels = [*Page.promote_panels, FieldPanel("flag_new")]
@@ -141,7 +165,16 @@ class ContentPage(Page):
     def save(self, *args, **kwargs):
         if self.live and self.last_updated is None:
             self.last_updated = self.first_published_at or timezone.now()
+        self.search_text = " ".join(self.get_text())
         super().save(*args, **kwargs)
+
+    def get_text(self):
+        """The readable text of the page, field by field (subclasses add their own)."""
+        yield self.summary
+        for field in self._meta.get_fields():
+            if isinstance(field, StreamField):
+                for text in field.stream_block.get_searchable_content(getattr(self, field.name)):
+                    yield strip_tags(text)
 
     def with_content_json(self, content):
         # "Last updated" belongs to the page, not to a revision: restoring or publishing an
@@ -183,6 +216,7 @@ class HomePage(ContentPage):
         "articles.ArticlePage",
         "articles.WhatsNewPage",
         "newsletter.NewsletterPage",
+        "search.ConditionIndexPage",
     ]
 
     content_panels = [
@@ -206,6 +240,9 @@ class HomePage(ContentPage):
         )
         context["newest"] = newest_pages()[:6]
         return context
+
+    class Meta:
+        verbose_name = "home page"
 
 
 def newsworthy_types():
@@ -243,12 +280,18 @@ class SectionPage(ContentPage):
         context["children"] = paginate(request, children)
         return context
 
+    class Meta:
+        verbose_name = "section"
+
 
 class StandardPage(ContentPage):
     """A plain page such as About or Useful Links."""
 
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
+
+    class Meta:
+        verbose_name = "page"
 
 
 class FormField(AbstractFormField):
@@ -289,6 +332,9 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
         if request.method == "POST" and not same_origin(request):
             return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
         return super().serve(request, *args, **kwargs)
+
+    class Meta:
+        verbose_name = "form"
 
 
 class SocialLinkBlock(blocks.StructBlock):

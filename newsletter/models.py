@@ -10,3 +10,6 @@ class NewsletterPage(ContentPage):
     max_count = 1  # the site has one newsletter
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []
+
+    class Meta:
+        verbose_name = "newsletter"

@@ -33,7 +33,13 @@ class ProductGuidePage(ContentPage):
         index.SearchField("look_for"),
         index.SearchField("avoid"),
         index.RelatedFields(
-            "products", [index.SearchField("name"), index.SearchField("why_it_helps")]
+            "products",
+            [
+                index.SearchField("name", boost=2),
+                index.SearchField("why_it_helps"),
+                index.SearchField("pros"),
+                index.SearchField("cons"),
+            ],
         ),
     ]
 
@@ -45,6 +51,12 @@ class ProductGuidePage(ContentPage):
         FieldPanel("disclosure"),
     ]
 
+    def get_text(self):
+        yield from super().get_text()
+        for product in self.products.all():
+            yield from (product.name, product.why_it_helps, product.pros, product.cons)
+        yield self.disclosure
+
     @property
     def table_of_contents(self):
         sections = [
@@ -53,6 +65,9 @@ class ProductGuidePage(ContentPage):
             ("avoid", "What to avoid", self.avoid),
         ]
         return [{"anchor": anchor, "text": text} for anchor, text, value in sections if value]
+
+    class Meta:
+        verbose_name = "product guide"
 
 
 class RecommendedProduct(Orderable):

@@ -9,3 +9,6 @@ class StoryIndexPage(ContentPage):
     max_count = 1  # one place where stories are told and moderated
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
+
+    class Meta:
+        verbose_name = "reader stories"

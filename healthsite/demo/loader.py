@@ -10,6 +10,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Revision, Site
 
@@ -36,12 +37,19 @@ CONTACT_FIELDS = [
 ]
 
 
+def lines_of(name, separator=None):
+    """(left, right) of each `left separator right` line of a content file (comments and
+    blank lines skipped; no separator: whitespace)."""
+    for line in (CONTENT / name).read_text().splitlines():
+        if line.strip() and not line.startswith("#"):
+            left, right = line.split(separator)
+            yield left.strip(), right.strip()
+
+
 def site_map():
     """(url path, page model) for every page, in tree and menu order."""
-    for line in (CONTENT / "site.txt").read_text().splitlines():
-        if line.strip() and not line.startswith("#"):
-            path, model = line.split()
-            yield path, apps.get_model(model)
+    for path, model in lines_of("site.txt"):
+        yield path, apps.get_model(model)
 
 
 def content_file(path):
@@ -67,6 +75,8 @@ class DemoLoader:
             home = self.load_home()
             self.load_pages(home)
             self.fill_new_pages()
+            self.load_synonyms()
+            self.load_promotions()
             SiteSettings.for_site(home.get_site())  # created with its defaults
         existing = len(self.pages) - len(self.created)
         self.log(
@@ -173,6 +183,22 @@ class DemoLoader:
             page.from_address = "website@example.com"
             page.subject = "Message from the website"
             page.thank_you_text = "<p>Thank you for writing. We read every message.</p>"
+
+    def load_synonyms(self):
+        """Readers' words for what the pages cover (the search app's Synonym snippets)."""
+        synonym = apps.get_model("search", "Synonym")
+        for term, path in lines_of("synonyms.txt", "=>"):
+            synonym.objects.get_or_create(term=term, defaults={"page": self.pages[path]})
+        self.log(f"  {synonym.objects.count()} search synonyms")
+
+    def load_promotions(self):
+        """Editors' recommended search results."""
+        for text, target in lines_of("promotions.txt", "=>"):
+            path, description = (part.strip() for part in target.split("|"))
+            query = Query.get(text)
+            SearchPromotion.objects.get_or_create(
+                query=query, page=self.pages[path], defaults={"description": description}
+            )
 
     def product(self, page, data):
         model = page._meta.get_field("products").related_model

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "newsletter",
     "stories",
     "wagtail.contrib.forms",
+    "wagtail.contrib.search_promotions",
     "wagtail.contrib.settings",
     "wagtail.embeds",
     "wagtail.sites",
@@ -109,7 +110,11 @@ WAGTAIL_SITE_NAME = "Manage Back Pain"
 # No avatars from gravatar.com: the admin makes no third-party requests.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+# PostgreSQL full-text search with English stemming in production; SQLite's index (no
+# stemming) for `make run`.
+WAGTAILSEARCH_BACKENDS = {
+    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
+}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
@@ -118,6 +123,15 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Manage Back Pain <hello@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
+
+# One process: local memory (production settings choose a shared cache). Room for the
+# search counts logged between two flushes (search/stats.py).
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
 
 LOGGING = {
     "version": 1,

@@ -1,4 +1,4 @@
-"""`make run`: one machine, SQLite, local-memory cache, e-mail printed to the console."""
+"""`make run`: one machine, SQLite, a cache on disk, e-mail printed to the console."""
 
 import os
 
@@ -18,3 +18,13 @@ STORAGES["staticfiles"] = {  # noqa: F405
 # Serve static files straight from the apps, without `collectstatic`.
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
+
+# A cache on disk rather than in memory: `manage.py` commands (flush_search_stats) see what
+# the running server counted, with no service to install.
+CACHES = {
+    "default": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / ".cache",  # noqa: F405
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}

@@ -1,14 +1,19 @@
-"""`/search/` finds live pages and answers any input sensibly."""
+"""`/search/` finds live pages, explains itself, and answers any input sensibly."""
 
 import pytest
 
+from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.models import Page, PageViewRestriction
+
+from search.models import Synonym
 from tests.conftest import page_at
 
 pytestmark = pytest.mark.django_db
 
 
-def hits(client, query):
-    html = client.get("/search/", {"q": query}).content.decode()
+def hits(client, query, **params):
+    """The links of the search results, in order."""
+    html = client.get("/search/", {"q": query, **params}).content.decode()
     if '<ol class="search-results"' not in html:
         return []
     results = html.split('<ol class="search-results"')[1].split("</ol>")[0]
@@ -19,15 +24,93 @@ def test_search_finds_a_condition(client):
     assert "/specific-back-pain/sciatica/" in hits(client, "sciatica")
 
 
-def test_draft_pages_are_not_found(client):
+def test_each_hit_shows_its_type_section_and_an_excerpt_with_the_words_marked(client):
+    html = client.get("/search/", {"q": "sciatica"}).content.decode()
+    hit = html.split('<ol class="search-results"')[1].split("</li>")[0]
+    assert ">Sciatica</a>" in hit
+    assert "Condition in Specific Back Pain" in hit
+    assert "<mark>Sciatica</mark>" in hit
+
+
+@pytest.mark.parametrize(
+    ("query", "page"),
+    [
+        ("wedge-shaped seat cushion", "/back-pain-products/chairs/"),  # a product's name
+        ("cauda equina", "/specific-back-pain/sciatica/"),  # a condition page's section
+    ],
+)
+def test_every_part_of_a_page_is_searchable(client, query, page):
+    assert page in hits(client, query)
+
+
+def test_tags_and_authors_are_searchable(client):
+    page = page_at("/back-pain-types/hip-pain/")
+    page.tags.add("trochanter")
+    page.save_revision().publish()
+    assert hits(client, "trochanter") == ["/back-pain-types/hip-pain/"]
+    # Guides never name their author in their text: only the author field can match.
+    assert "/back-pain-products/chairs/" in hits(client, "Alex Morgan", type="product")
+
+
+def test_draft_and_private_pages_are_not_found(client):
     page_at("/specific-back-pain/sciatica/").unpublish()
     assert "/specific-back-pain/sciatica/" not in hits(client, "sciatica")
+
+    PageViewRestriction.objects.create(
+        page=page_at("/specific-back-pain/"), restriction_type="login"
+    )
+    assert not [hit for hit in hits(client, "whiplash") if hit.startswith("/specific-back-pain/")]
 
 
 def test_an_empty_query_shows_the_search_page(client):
     response = client.get("/search/")
     assert response.status_code == 200
-    assert '<meta name="robots" content="noindex">' in response.content.decode()
+    html = response.content.decode()
+    assert '<meta name="robots" content="noindex">' in html
+    assert "search-results" not in html and 'href="/a-z/"' in html
+
+
+def test_results_come_ten_to_a_page(client):
+    first = hits(client, "back")
+    second = hits(client, "back", page=2)
+    assert len(first) == 10 and second and not set(first) & set(second)
+
+
+def test_the_query_stays_in_the_box(client):
+    html = client.get("/search/", {"q": "neck <b>pain</b>"}).content.decode()
+    assert 'value="neck &lt;b&gt;pain&lt;/b&gt;"' in html
+    assert "<b>pain</b>" not in html
+
+
+def test_nothing_found_says_so_and_lists_the_sections(client):
+    html = client.get("/search/", {"q": "xylophone"}).content.decode()
+    assert "No pages found for “xylophone”" in html
+    assert 'href="/back-pain-types/"' in html.split("<main")[1]
+
+
+def test_a_misspelling_gets_a_suggestion(client):
+    html = client.get("/search/", {"q": "sciatca"}).content.decode()
+    assert "Did you mean" in html and "q=sciatica" in html
+
+
+def test_synonyms_editors_add_apply_at_once(client):
+    assert hits(client, "housemaid's knee")[0] != "/specific-back-pain/bursitis/"
+    Synonym.objects.create(term="housemaid's knee", page=page_at("/specific-back-pain/bursitis/"))
+    html = client.get("/search/", {"q": "housemaid's knee"}).content.decode()
+    assert hits(client, "housemaid's knee")[0] == "/specific-back-pain/bursitis/"
+    assert "what many people call bursitis" in html
+
+
+def test_promoted_results_come_first_marked_as_recommended(client):
+    query = Query.get("posture")
+    SearchPromotion.objects.create(
+        query=query, page=page_at("/pilates-exercises/"), description="Strength for posture."
+    )
+    html = client.get("/search/", {"q": "Posture"}).content.decode()
+    assert hits(client, "Posture")[0] == "/pilates-exercises/"
+    first = html.split('<ol class="search-results"')[1].split("</li>")[0]
+    assert "Recommended" in first and "Strength for posture." in first
+    assert hits(client, "posture").count("/pilates-exercises/") == 1
 
 
 @pytest.mark.parametrize(
@@ -36,24 +119,44 @@ def test_an_empty_query_shows_the_search_page(client):
         '"sciatica',
         "a & b | !c",
         "back:pain*",
-        "(x) <script>",
+        "(x) <script>alert(1)</script>",
         "\\",
         "-spasm",
         "' OR 1=1 --",
+        "'; DROP TABLE wagtailcore_page; --",
+        "Data-X.2",
         "x" * 5000,
-        "pain\x00\x01",
+        "pain\x00\x01\x0b\x1b",
         "😀 back",
         "ألم الظهر",
         "   ",
+        "&|!:*()<>\\",
+        " ".join(["back"] * 300),
     ],
 )
 def test_odd_input_never_breaks_search(client, query):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
-    assert "<script>" not in response.content.decode().split("<main")[1]
+    assert "<script>alert" not in response.content.decode()
+    assert Page.objects.filter(slug="home").exists()
 
 
-@pytest.mark.parametrize("page", ["-1", "abc", "99999", "0"])
+def test_a_long_query_is_shortened_and_says_so(client):
+    html = client.get("/search/", {"q": "back " * 50}).content.decode()
+    assert "we used its first 20 words" in html
+
+
+def test_invalid_percent_encoding_answers_sensibly(client):
+    assert client.get("/search/?q=%E0%A4%A&page=%ZZ").status_code == 200
+
+
+@pytest.mark.parametrize("page", ["-1", "abc", "99999", "0", "1e9", ""])
 def test_odd_page_numbers_answer_sensibly(client, page):
     response = client.get("/search/", {"q": "back", "page": page})
     assert response.status_code == 200
+    assert hits(client, "back", page=page)
+
+
+@pytest.mark.parametrize("kind", ["condition", "article", "product", "nonsense", ""])
+def test_type_filters_answer_sensibly(client, kind):
+    assert client.get("/search/", {"q": "back", "type": kind}).status_code == 200

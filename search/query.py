@@ -1,0 +1,106 @@
+"""What readers type, made safe and useful to search for: cleaned, capped, with synonyms
+applied, and a spelling suggestion when nothing is found."""
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass, field
+
+from django.core.cache import cache
+
+from wagtail.models import Page
+
+from .models import Synonym
+
+MAX_CHARACTERS = 200
+MAX_TERMS = 20
+# Letters and digits survive, with hyphens and dots inside words ("Data-X.2"); quotes,
+# operators and control characters mean nothing to readers here and trip the database
+# backends' query parsers (a NUL byte, unbalanced quotes, hundreds of terms).
+WORD = re.compile(r"\w+(?:[-.']\w+)*")
+VOCABULARY_KEY = "search:vocabulary"
+SYNONYMS_KEY = "search:synonyms"
+
+
+@dataclass
+class Query:
+    text: str  # what the reader typed, shortened to MAX_CHARACTERS, for the search box
+    words: list = field(default_factory=list)  # the words the reader typed, cleaned
+    terms: list = field(default_factory=list)  # the words searched for (synonyms applied)
+    shortened: bool = False  # the reader's text was cut to the limits
+    synonyms: list = field(default_factory=list)  # (term, page title, page id) applied
+
+    @property
+    def search_string(self):
+        return " ".join(self.terms)
+
+    def __bool__(self):
+        return bool(self.terms)
+
+
+def parse(raw):
+    """A Query from the raw ?q= text (any length, any characters)."""
+    printable = "".join(c if unicodedata.category(c)[0] != "C" else " " for c in raw)
+    text = " ".join(printable.split())
+    words = [w.lower() for w in WORD.findall(text[:MAX_CHARACTERS].replace("_", " "))]
+    query = Query(
+        text=text[:MAX_CHARACTERS],
+        words=words[:MAX_TERMS],
+        terms=words[:MAX_TERMS],
+        shortened=len(text) > MAX_CHARACTERS or len(words) > MAX_TERMS,
+    )
+    apply_synonyms(query)
+    return query
+
+
+def synonyms():
+    """{term: (page title, page id)} for synonyms of live pages, cached until one changes."""
+    table = cache.get(SYNONYMS_KEY)
+    if table is None:
+        live = Synonym.objects.filter(page__live=True)
+        rows = live.values_list("term", "page__title", "page_id")
+        table = {term: (title.lower(), page_id) for term, title, page_id in rows}
+        cache.set(SYNONYMS_KEY, table, 60 * 60)
+    return table
+
+
+def apply_synonyms(query):
+    """Replace readers' words with the words our pages use ("slipped disc" → "herniated disc"),
+    longest terms first."""
+    text = " ".join(query.terms)
+    for term, (title, page_id) in sorted(synonyms().items(), key=lambda item: -len(item[0])):
+        pattern = rf"\b{re.escape(term)}\b"
+        if re.search(pattern, text):
+            text = re.sub(pattern, title, text)
+            query.synonyms.append((term, title, page_id))
+    query.terms = text.split()[:MAX_TERMS]
+
+
+def vocabulary():
+    """Every word of the live pages' titles and tags, and of the synonyms, for suggestions."""
+    words = cache.get(VOCABULARY_KEY)
+    if words is None:
+        titles = Page.objects.live().values_list("title", flat=True)
+        tags = Page.objects.live().values_list("contentpage__tags__name", flat=True)
+        text = " ".join([*titles, *(tag for tag in tags if tag), *synonyms()])
+        words = sorted({word.lower() for word in WORD.findall(text) if len(word) > 2})
+        cache.set(VOCABULARY_KEY, words, 60 * 60)
+    return words
+
+
+def suggestion(query):
+    """A better spelling of the query ("sciatca" → "sciatica"), or None."""
+    known = vocabulary()
+    known_set = set(known)
+    fixed = [
+        word
+        if word in known_set
+        else next(iter(difflib.get_close_matches(word, known, 1, 0.75)), word)
+        for word in query.terms
+    ]
+    return " ".join(fixed) if fixed != query.terms else None
+
+
+def forget():
+    """Drop the cached synonyms and vocabulary (pages or synonyms changed)."""
+    cache.delete_many([SYNONYMS_KEY, VOCABULARY_KEY])

@@ -1,0 +1,63 @@
+from django.contrib.auth.models import Permission
+from django.urls import path, reverse
+
+from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from .models import Synonym
+from .reports import SearchTermsView
+
+VIEW_SEARCH_TERMS = "search.view_searchquerycount"
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "search"
+    menu_label = "Search synonyms"
+    # Beside Wagtail's "Promoted search results": the other way editors tune search.
+    add_to_settings_menu = True
+    list_display = ["term", "page"]
+    # A plain substring match: a short list, and "sciat" should find "sciatic pain".
+    search_backend_name = None
+    search_fields = ["term"]
+    ordering = ["term"]
+
+
+register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_urls")
+def register_search_terms_report_urls():
+    return [
+        path("reports/search-terms/", SearchTermsView.as_view(), name="search_terms_report"),
+        path(
+            "reports/search-terms/results/",
+            SearchTermsView.as_view(results_only=True),
+            name="search_terms_report_results",
+        ),
+    ]
+
+
+class SearchTermsMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(VIEW_SEARCH_TERMS)
+
+
+@hooks.register("register_reports_menu_item")
+def register_search_terms_report_menu_item():
+    return SearchTermsMenuItem(
+        "Search terms",
+        reverse("search_terms_report"),
+        name="search-terms",
+        icon_name="search",
+        order=1300,
+    )
+
+
+@hooks.register("register_permissions")
+def register_search_terms_permission():
+    # So admins can let editors see the report in Settings → Groups.
+    app_label, codename = VIEW_SEARCH_TERMS.split(".")
+    return Permission.objects.filter(content_type__app_label=app_label, codename=codename)
