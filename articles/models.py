@@ -1,13 +1,14 @@
-"""Articles, condition pages and What's New."""
+"""Articles, condition pages, What's New and the Subscribe page."""
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.fields import StreamField
 from wagtail.search import index
 
 from healthsite.blocks import BodyStreamBlock, headings
-from healthsite.models import ContentPage, newest_pages, paginate
+from healthsite.models import ContentPage, SectionPage, newest_pages, paginate
 
 from .blocks import SeekHelpStreamBlock, SelfCareStreamBlock
+from .feeds import subscriptions
 
 
 class ArticlePage(ContentPage):
@@ -16,6 +17,8 @@ class ArticlePage(ContentPage):
     newsworthy = True
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
+
+    content_panels = [*ContentPage.content_panels, ContentPage.update_panel]
 
     class Meta:
         verbose_name = "article"
@@ -28,6 +31,7 @@ class ConditionPage(ContentPage):
     """
 
     newsworthy = True
+    content_template = "articles/condition_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
 
@@ -69,6 +73,7 @@ class ConditionPage(ContentPage):
             heading="Sections",
         ),
         FieldPanel("body", heading="More information", help_text="Shown after the sections."),
+        ContentPage.update_panel,
     ]
 
     @property
@@ -104,3 +109,22 @@ class WhatsNewPage(ContentPage):
 
     class Meta:
         verbose_name = "what's new"
+
+
+class SubscribePage(ContentPage):
+    """How to follow the site: its feeds, and one-click links for popular feed readers."""
+
+    max_count = 1  # one page explains how to subscribe
+    parent_page_types = ["healthsite.HomePage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "subscribe page"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        root_url = self.get_site().root_url
+        sections = SectionPage.objects.live().public().in_menu().child_of(self.get_parent())
+        context["site_feeds"] = subscriptions(root_url)
+        context["sections"] = [(section, subscriptions(root_url, section)) for section in sections]
+        return context

@@ -8,6 +8,6 @@ class HealthsiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from .renditions import on_page_published
+        from .signal_handlers import on_page_published
 
-        page_published.connect(on_page_published, dispatch_uid="healthsite-renditions")
+        page_published.connect(on_page_published, dispatch_uid="healthsite-published")

@@ -7,6 +7,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -25,6 +26,7 @@ from wagtail.models import Page, get_page_models
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock, headings
+from .forms import ContentPageForm
 from .public_forms import PublicForm, same_origin
 
 NEW_FOR = timedelta(days=30)
@@ -77,6 +79,8 @@ class ContentPage(Page):
 
     # Listed in What's New and the feeds (subclasses holding health content say True).
     newsworthy = False
+    # The page's own content, without the page around it: for the page and for feeds.
+    content_template = "components/content/body.html"
     # Linked from the top bar rather than the main navigation when shown in menus.
     in_top_bar = False
     is_creatable = False
@@ -119,15 +123,29 @@ class ContentPage(Page):
         editable=False,
         help_text="Shown to readers; moves only with a significant update.",
     )
+    last_update_note = models.CharField(max_length=250, blank=True, editable=False)
+    significant_update = models.BooleanField(
+        "this is a significant update",
+        default=False,
+        help_text="Tick when the advice or facts changed: the page moves to the top of What's "
+        "New and the feeds with your note. Leave it for typo fixes and routine reviews.",
+    )
+    change_note = models.CharField(
+        "what changed",
+        max_length=250,
+        blank=True,
+        help_text="One sentence readers will see, e.g. Added advice on driving after surgery.",
+    )
     tags = ClusterTaggableManager(
         through=PageTag,
         blank=True,
         help_text="What the page is about, in a few words readers would use, e.g. sciatica, "
         "posture, exercise.",
     )
-    # The page's own words as plain text, made when it is saved: search excerpts read it
-    # for pages of every type in one query.
+    # Made when the page is saved, so that lists of pages of every type read them in one
+    # query: its words as plain text (search excerpts) and its content as HTML (feeds).
     search_text = models.TextField(blank=True, editable=False)
+    content_html = models.TextField(blank=True, editable=False)
 
     search_fields = [
         *Page.search_fields,
@@ -153,7 +171,12 @@ class ContentPage(Page):
         FieldPanel("tags"),
         FieldPanel("body"),
     ]
+    update_panel = MultiFieldPanel(
+        [FieldPanel("significant_update"), FieldPanel("change_note")],
+        heading="Significant update",
+    )
     promote_panels = [*Page.promote_panels, FieldPanel("flag_new")]
+    base_form_class = ContentPageForm
 
     def clean(self):
         super().clean()
@@ -166,6 +189,8 @@ class ContentPage(Page):
         if self.live and self.last_updated is None:
             self.last_updated = self.first_published_at or timezone.now()
         self.search_text = " ".join(self.get_text())
+        if self.live and self.newsworthy:
+            self.content_html = render_to_string(self.content_template, {"page": self})
         super().save(*args, **kwargs)
 
     def get_text(self):
@@ -181,7 +206,25 @@ class ContentPage(Page):
         # older revision must not move it.
         page = super().with_content_json(content)
         page.last_updated = self.last_updated
+        page.last_update_note = self.last_update_note
         return page
+
+    def record_update(self, revision):
+        """After publishing: a revision marked as a significant update moves "last updated"
+        (with its note); any other publication leaves it alone."""
+        if revision is None or not revision.content.get("significant_update"):
+            return
+        self.last_updated = self.last_published_at or timezone.now()
+        self.last_update_note = revision.content.get("change_note", "")
+        type(self).objects.filter(pk=self.pk).update(
+            last_updated=self.last_updated, last_update_note=self.last_update_note
+        )
+
+    @property
+    def was_updated(self):
+        """Significantly updated after it was first published."""
+        published = self.first_published_at
+        return bool(published and self.last_updated and self.last_updated - published > NEW_FOR)
 
     @property
     def hero_alt(self):
@@ -215,6 +258,7 @@ class HomePage(ContentPage):
         "healthsite.FormPage",
         "articles.ArticlePage",
         "articles.WhatsNewPage",
+        "articles.SubscribePage",
         "newsletter.NewsletterPage",
         "search.ConditionIndexPage",
     ]
@@ -259,6 +303,14 @@ def newest_pages():
         .filter(content_type__in=types)
         .order_by("-last_updated", "-pk")
     )
+
+
+def sections_of(pages):
+    """{page id: the top-level page it sits under, or None} in one query."""
+    top = Page.steplen * 3
+    sections = Page.objects.filter(path__in={p.path[:top] for p in pages if p.depth > 3})
+    by_path = {section.path: section for section in sections.only("title", "path", "url_path")}
+    return {page.pk: by_path.get(page.path[:top]) if page.depth > 3 else None for page in pages}
 
 
 class SectionPage(ContentPage):

@@ -9,6 +9,7 @@ SPECS = {
     "hero": "format-{webp,jpeg}|fill-{480x270,960x540,1440x810}",
     "figure": "format-{webp,jpeg}|width-{480,960,1440}",
     "product": "format-{webp,jpeg}|fill-{400x300,800x600}",
+    "enclosure": "fill-1200x675|format-jpeg",  # the hero image in feeds
 }
 SIZES = {
     "hero": "(min-width: 64em) 46rem, 100vw",
@@ -30,6 +31,7 @@ def images_of(page):
     """(image, spec name) for every image `page` shows."""
     if page.hero_image:
         yield page.hero_image, "hero"
+        yield page.hero_image, "enclosure"
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
             for block in getattr(page, field.name):
@@ -44,7 +46,3 @@ def images_of(page):
 def prepare_renditions(page):
     for image, name in images_of(page):
         renditions(image, name)
-
-
-def on_page_published(sender, instance, **kwargs):
-    prepare_renditions(instance.specific)

@@ -17,6 +17,7 @@ class ProductGuidePage(ContentPage):
     """A buying guide: what to look for, what to avoid, and the products we recommend."""
 
     newsworthy = True
+    content_template = "products/product_guide_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
 
@@ -49,6 +50,7 @@ class ProductGuidePage(ContentPage):
         FieldPanel("avoid"),
         InlinePanel("products", label="Recommended products", heading="Recommended products"),
         FieldPanel("disclosure"),
+        ContentPage.update_panel,
     ]
 
     def get_text(self):

@@ -6,10 +6,9 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
-from wagtail.models import Page
 from wagtail.search.utils import normalise_query_string
 
-from healthsite.models import ContentPage, paginate
+from healthsite.models import ContentPage, paginate, sections_of
 
 from . import stats
 from .excerpts import excerpt
@@ -49,14 +48,6 @@ def promotions(text):
         ).select_related("page")
         if promotion.page is None or promotion.page.live
     ]
-
-
-def sections_of(pages):
-    """{page id: its section (the top-level page it sits under)} in one query."""
-    top = Page.steplen * 3
-    sections = Page.objects.filter(path__in={p.path[:top] for p in pages if p.depth > 3})
-    by_path = {section.path: section for section in sections.only("title", "path", "url_path")}
-    return {page.pk: by_path.get(page.path[:top]) if page.depth > 3 else None for page in pages}
 
 
 def search(request):

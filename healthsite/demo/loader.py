@@ -4,8 +4,10 @@ of the site map, the contact form. Idempotent: what already exists is left as it
 import io
 from datetime import datetime, time
 from pathlib import Path
+from urllib.parse import urlsplit
 
 from django.apps import apps
+from django.conf import settings
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
@@ -118,7 +120,11 @@ class DemoLoader:
             home = root.add_child(instance=self.new_page(HomePage, "/", content_file("/")))
             self.created.append("/")
             if site is None:
-                site = Site(hostname="localhost", port=80, is_default_site=True)
+                site = Site(is_default_site=True)
+            # The site's address, for absolute links in feeds and e-mails: where it is served.
+            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
+            site.hostname = address.hostname
+            site.port = address.port or (443 if address.scheme == "https" else 80)
             site.root_page = home
             site.site_name = "Manage Back Pain"
             site.save()
@@ -230,5 +236,7 @@ class DemoLoader:
         Page.objects.filter(pk=page.pk).update(
             first_published_at=published, last_published_at=updated
         )
-        ContentPage.objects.filter(pk=page.pk).update(last_updated=updated)
+        ContentPage.objects.filter(pk=page.pk).update(
+            last_updated=updated, last_update_note=source.meta.get("note", "")
+        )
         Revision.objects.filter(pk=revision.pk).update(created_at=updated)

@@ -1,5 +1,6 @@
 """`make run`: one machine, SQLite, a cache on disk, e-mail printed to the console."""
 
+import hashlib
 import os
 
 from .base import *  # noqa: F403
@@ -20,11 +21,13 @@ WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
 # A cache on disk rather than in memory: `manage.py` commands (flush_search_stats) see what
-# the running server counted, with no service to install.
+# the running server counted, with no service to install. One cache per database, so that
+# two sites on one machine (a test run's, say) never read each other's entries.
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": BASE_DIR / ".cache",  # noqa: F405
+        "KEY_PREFIX": hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12],  # noqa: F405
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
 }

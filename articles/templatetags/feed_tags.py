@@ -1,0 +1,32 @@
+from django import template
+
+from healthsite.models import SectionPage
+
+from ..feeds import feeds_of
+from ..models import SubscribePage
+
+register = template.Library()
+
+
+@register.inclusion_tag("articles/feed_links.html", takes_context=True)
+def feed_links(context):
+    """<link rel="alternate"> for the site's feeds, and for the section the page is in."""
+    page = context.get("page")
+    section = None
+    if isinstance(page, SectionPage):
+        section = page
+    elif getattr(page, "depth", 0) > 3:
+        section = SectionPage.objects.live().filter(path=page.path[: page.steplen * 3]).first()
+    site_name = context.get("current_site").site_name if context.get("current_site") else ""
+    links = [(f"{site_name} ({label})", url, kind) for label, url, kind in feeds_of()]
+    if section:
+        links += [
+            (f"{section.title} ({label})", url, kind) for label, url, kind in feeds_of(section)
+        ]
+    return {"links": links}
+
+
+@register.simple_tag
+def subscribe_page():
+    """The live Subscribe page, or None."""
+    return SubscribePage.objects.live().first()

@@ -1,0 +1,25 @@
+"""The admin form of every content page."""
+
+from django import forms
+
+from wagtail.admin.forms import WagtailAdminPageForm
+
+
+class ContentPageForm(WagtailAdminPageForm):
+    """Asks, on every publication, whether it is a significant update."""
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # A tick belongs to one change: once published, the next edit starts without it
+        # (a draft waiting to be published keeps its own).
+        if self.instance.pk and not self.instance.has_unpublished_changes:
+            self.initial["significant_update"] = False
+            self.initial["change_note"] = ""
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if cleaned_data.get("significant_update") and not cleaned_data.get("change_note"):
+            self.add_error(
+                "change_note", forms.ValidationError("Say in one sentence what changed.")
+            )
+        return cleaned_data
