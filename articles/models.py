@@ -1,7 +1,11 @@
 """Articles, condition pages, What's New and the Subscribe page."""
 
-from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from django.db import models
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
+from wagtail.models import Orderable
 from wagtail.search import index
 
 from healthsite.blocks import BodyStreamBlock, headings
@@ -15,6 +19,7 @@ class ArticlePage(ContentPage):
     """An article: explanation and advice written as one flowing text."""
 
     newsworthy = True
+    review_interval_setting = "article_review_months"
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
 
@@ -31,6 +36,7 @@ class ConditionPage(ContentPage):
     """
 
     newsworthy = True
+    review_interval_setting = "condition_review_months"
     content_template = "articles/condition_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
@@ -67,12 +73,19 @@ class ConditionPage(ContentPage):
     ]
 
     content_panels = [
-        *ContentPage.content_panels[:-1],
+        *ContentPage.intro_panels,
         MultiFieldPanel(
             [FieldPanel(field, heading=heading) for field, heading in SECTIONS],
             heading="Sections",
         ),
         FieldPanel("body", heading="More information", help_text="Shown after the sections."),
+        *ContentPage.reference_panels,
+        InlinePanel(
+            "guide_links",
+            heading="Product guides",
+            label="Product guide",
+            help_text="Guides to products that help with this condition.",
+        ),
         ContentPage.update_panel,
     ]
 
@@ -91,6 +104,17 @@ class ConditionPage(ContentPage):
 
     class Meta:
         verbose_name = "condition"
+
+
+class ConditionGuide(Orderable):
+    """A product guide that helps with a condition (shown on both pages)."""
+
+    condition = ParentalKey(ConditionPage, on_delete=models.CASCADE, related_name="guide_links")
+    guide = models.ForeignKey(
+        "products.ProductGuidePage", on_delete=models.CASCADE, related_name="condition_links"
+    )
+
+    panels = [FieldPanel("guide")]
 
 
 class WhatsNewPage(ContentPage):

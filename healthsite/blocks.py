@@ -117,6 +117,30 @@ class BodyStreamBlock(blocks.StreamBlock):
         return value
 
 
+class SourceBlock(blocks.StructBlock):
+    """A source a page is based on, listed under "Sources" and cited from the text."""
+
+    title = blocks.CharBlock(max_length=300)
+    publisher = blocks.CharBlock(max_length=200, help_text="E.g. NICE, NHS, a journal's name")
+    year = blocks.IntegerBlock(min_value=1800, max_value=2100, required=False)
+    url = blocks.URLBlock(required=False, help_text="Only a link you have checked yourself.")
+    accessed = blocks.DateBlock(
+        required=False, help_text="When you last checked the link (online sources)."
+    )
+
+    class Meta:
+        icon = "doc-full"
+        template = "blocks/source.html"
+
+    def clean(self, value):
+        value = super().clean(value)
+        if value["accessed"] and not value["url"]:
+            raise blocks.StructBlockValidationError(
+                block_errors={"accessed": ValidationError("An accessed date needs the link.")}
+            )
+        return value
+
+
 def headings(stream):
     """The main (h2) headings of a body stream, as table-of-contents entries."""
     return [

@@ -17,6 +17,7 @@ class ProductGuidePage(ContentPage):
     """A buying guide: what to look for, what to avoid, and the products we recommend."""
 
     newsworthy = True
+    review_interval_setting = "product_guide_review_months"
     content_template = "products/product_guide_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
@@ -45,11 +46,13 @@ class ProductGuidePage(ContentPage):
     ]
 
     content_panels = [
-        *ContentPage.content_panels,
+        *ContentPage.intro_panels,
+        FieldPanel("body", heading="Introduction"),
         FieldPanel("look_for"),
         FieldPanel("avoid"),
         InlinePanel("products", label="Recommended products", heading="Recommended products"),
         FieldPanel("disclosure"),
+        *ContentPage.reference_panels,
         ContentPage.update_panel,
     ]
 

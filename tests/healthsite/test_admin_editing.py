@@ -45,6 +45,8 @@ def form_data(model, title):
         "slug": slugify(title),
         "summary": f"A short summary of {title}.",
         "body": body(),
+        "sources": streamfield([]),
+        "related_picks": inline_formset([]),
     }
     if model is ConditionPage:
         for field, _heading in ConditionPage.SECTIONS:
@@ -56,6 +58,7 @@ def form_data(model, title):
         data["seek_help"] = streamfield(
             [("red_flag", {"urgency": "emergency", "sign": "Loss of bladder control"})]
         )
+        data["guide_links"] = inline_formset([])
     if model is ProductGuidePage:
         data["look_for"] = streamfield([("paragraph", rich_text("<p>Support.</p>"))])
         data["avoid"] = streamfield([])

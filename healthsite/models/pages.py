@@ -1,5 +1,5 @@
-"""The site shell: the content-page base, home, sections, standard and form pages, people,
-and the site-wide settings editors manage."""
+"""The content-page base every page type builds on, and the site's own page types: home,
+sections, standard and form pages."""
 
 from datetime import timedelta
 
@@ -15,51 +15,21 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
 from wagtail.contrib.forms.forms import BaseForm as WagtailBaseForm
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
-from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page, get_page_models
+from wagtail.models import Orderable, Page, get_page_models
 from wagtail.search import index
 
-from .blocks import BodyStreamBlock, headings
-from .forms import ContentPageForm
-from .public_forms import PublicForm, same_origin
+from ..blocks import BodyStreamBlock, SourceBlock, headings
+from ..forms import ContentPageForm
+from ..public_forms import PublicForm, same_origin
+from .people import Person
 
 NEW_FOR = timedelta(days=30)
 LISTING_PAGE_SIZE = 12
-
-
-class Person(index.Indexed, models.Model):
-    """Someone who writes or reviews pages, shown as a page's author."""
-
-    name = models.CharField(max_length=120)
-    role = models.CharField(max_length=120, blank=True, help_text="E.g. Chartered physiotherapist")
-    credentials = models.CharField(
-        max_length=200, blank=True, help_text="Qualifications as readers should see them."
-    )
-    bio = models.TextField(max_length=1000, blank=True, help_text="Two or three sentences.")
-    photo = models.ForeignKey(
-        "wagtailimages.Image", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
-    )
-
-    panels = [
-        FieldPanel("name"),
-        FieldRowPanel([FieldPanel("role"), FieldPanel("credentials")]),
-        FieldPanel("bio"),
-        FieldPanel("photo"),
-    ]
-    search_fields = [index.SearchField("name"), index.AutocompleteField("name")]
-
-    class Meta:
-        ordering = ["name"]
-        verbose_name_plural = "people"
-
-    def __str__(self):
-        return self.name
 
 
 class PageTag(TaggedItemBase):
@@ -83,6 +53,8 @@ class ContentPage(Page):
     content_template = "components/content/body.html"
     # Linked from the top bar rather than the main navigation when shown in menus.
     in_top_bar = False
+    # Health pages are medically reviewed: the SiteSettings field saying how often.
+    review_interval_setting = None
     is_creatable = False
 
     summary = models.TextField(
@@ -109,7 +81,24 @@ class ContentPage(Page):
         help_text="Tick only if the picture adds nothing to the text; it then needs no alt text.",
     )
     author = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="written_pages"
+    )
+    # Stamped into a revision by the medical review that approves it (editors don't set them).
+    reviewed_by = models.ForeignKey(
+        Person,
+        null=True,
+        blank=True,
+        editable=False,
+        on_delete=models.SET_NULL,
+        related_name="reviewed_pages",
+    )
+    last_reviewed = models.DateField(null=True, blank=True, editable=False)
+    next_review_due = models.DateField(null=True, blank=True, editable=False, db_index=True)
+    sources = StreamField(
+        [("source", SourceBlock())],
+        blank=True,
+        help_text="What the page is based on. Cite a source from the text with the "
+        "citation button of the editor.",
     )
     body = StreamField(BodyStreamBlock(), blank=True)
     flag_new = models.BooleanField(
@@ -156,7 +145,8 @@ class ContentPage(Page):
         index.RelatedFields("author", [index.SearchField("name")]),
     ]
 
-    content_panels = [
+    # Panel groups, so that page types can put their own fields in between.
+    intro_panels = [
         *Page.content_panels,
         FieldPanel("summary"),
         MultiFieldPanel(
@@ -169,8 +159,18 @@ class ContentPage(Page):
         ),
         FieldPanel("author"),
         FieldPanel("tags"),
-        FieldPanel("body"),
     ]
+    reference_panels = [
+        FieldPanel("sources"),
+        InlinePanel(
+            "related_picks",
+            max_num=4,
+            heading="Related pages",
+            label="Related page",
+            help_text="Up to four, in order; the rest are chosen from shared tags and the section.",
+        ),
+    ]
+    content_panels = [*intro_panels, FieldPanel("body"), *reference_panels]
     update_panel = MultiFieldPanel(
         [FieldPanel("significant_update"), FieldPanel("change_note")],
         heading="Significant update",
@@ -227,6 +227,10 @@ class ContentPage(Page):
         return bool(published and self.last_updated and self.last_updated - published > NEW_FOR)
 
     @property
+    def is_health_page(self):
+        return self.review_interval_setting is not None
+
+    @property
     def hero_alt(self):
         return "" if self.hero_image_decorative else self.hero_image_alt
 
@@ -241,6 +245,17 @@ class ContentPage(Page):
 
     def get_breadcrumbs(self):
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+
+
+class RelatedPage(Orderable):
+    """A page an editor picked to show under another one."""
+
+    page = ParentalKey(ContentPage, on_delete=models.CASCADE, related_name="related_picks")
+    target = models.ForeignKey(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="+", verbose_name="page"
+    )
+
+    panels = [FieldPanel("target")]
 
 
 def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
@@ -387,40 +402,3 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
 
     class Meta:
         verbose_name = "form"
-
-
-class SocialLinkBlock(blocks.StructBlock):
-    """A link to the publication's profile on a social network."""
-
-    label = blocks.CharBlock(max_length=60, help_text="What readers see, e.g. Follow on X")
-    url = blocks.URLBlock()
-
-    class Meta:
-        icon = "link"
-
-
-@register_setting(icon="cog")
-class SiteSettings(BaseSiteSetting):
-    """Site-wide wording and links: the medical disclaimer, social links, copyright."""
-
-    disclaimer = RichTextField(
-        features=["bold", "italic", "link"],
-        default="<p>The information on this site is general and does not replace advice from "
-        "your doctor or another qualified health professional. If you are worried about your "
-        "health, please see them.</p>",
-        help_text="The medical disclaimer shown in the footer of every page.",
-    )
-    social_links = StreamField([("link", SocialLinkBlock())], blank=True)
-    copyright_holder = models.CharField(max_length=120, default="Manage Back Pain")
-    first_year = models.PositiveIntegerField(
-        default=2012, help_text="The first year of the copyright notice."
-    )
-
-    panels = [
-        FieldPanel("disclaimer"),
-        FieldPanel("social_links"),
-        FieldRowPanel([FieldPanel("copyright_holder"), FieldPanel("first_year")]),
-    ]
-
-    class Meta:
-        verbose_name = "site settings"
