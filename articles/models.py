@@ -23,7 +23,11 @@ class ArticlePage(ContentPage):
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
 
-    content_panels = [*ContentPage.content_panels, ContentPage.update_panel]
+    content_panels = [
+        *ContentPage.content_panels,
+        *ContentPage.reference_panels,
+        ContentPage.update_panel,
+    ]
 
     class Meta:
         verbose_name = "article"
@@ -98,8 +102,7 @@ class ConditionPage(ContentPage):
             if getattr(self, field)
         ]
 
-    @property
-    def table_of_contents(self):
+    def sections_for_contents(self):
         return [*self.sections, *headings(self.body)]
 
     class Meta:

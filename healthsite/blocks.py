@@ -7,7 +7,7 @@ from wagtail import blocks
 from wagtail.embeds.blocks import EmbedBlock
 from wagtail.images.blocks import ImageBlock
 
-INLINE_FEATURES = ["bold", "italic", "link", "document-link"]
+INLINE_FEATURES = ["bold", "italic", "link", "document-link", "citation"]
 PARAGRAPH_FEATURES = [*INLINE_FEATURES, "ol", "ul"]
 
 
@@ -70,7 +70,7 @@ class QuoteBlock(blocks.StructBlock):
 
 
 class ParagraphBlock(blocks.RichTextBlock):
-    """Running text, with bold, italic, links and simple lists."""
+    """Running text, with bold, italic, links, citations of the page's sources and simple lists."""
 
     def __init__(self, **kwargs):
         super().__init__(features=PARAGRAPH_FEATURES, **kwargs)

@@ -10,11 +10,13 @@ SPECS = {
     "figure": "format-{webp,jpeg}|width-{480,960,1440}",
     "product": "format-{webp,jpeg}|fill-{400x300,800x600}",
     "enclosure": "fill-1200x675|format-jpeg",  # the hero image in feeds
+    "portrait": "format-{webp,jpeg}|fill-{160x160,320x320}",
 }
 SIZES = {
     "hero": "(min-width: 64em) 46rem, 100vw",
     "figure": "(min-width: 64em) 46rem, 100vw",
     "product": "(min-width: 40em) 20rem, 100vw",
+    "portrait": "10rem",
 }
 
 

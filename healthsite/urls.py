@@ -9,10 +9,14 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from healthsite import views as healthsite_views
+
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
+    path("people/", healthsite_views.people, name="people"),
+    path("people/<slug:slug>/", healthsite_views.person, name="person"),
     path("", include("articles.urls")),
 ]
 

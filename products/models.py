@@ -62,8 +62,7 @@ class ProductGuidePage(ContentPage):
             yield from (product.name, product.why_it_helps, product.pros, product.cons)
         yield self.disclosure
 
-    @property
-    def table_of_contents(self):
+    def sections_for_contents(self):
         sections = [
             ("look-for", "What to look for", self.look_for),
             ("recommended", "Products we recommend", self.products.all()),

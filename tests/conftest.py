@@ -57,42 +57,59 @@ def browser_type_launch_args(browser_type_launch_args):
     }
 
 
-@pytest.fixture(scope="session")
-def site_url(tmp_path_factory):
-    """The demo site as `make run` serves it (its own SQLite database and media), for the
-    browser: returns its base URL."""
-    folder = tmp_path_factory.mktemp("site")
-    env = {
-        **os.environ,
-        "DJANGO_SETTINGS_MODULE": "healthsite.settings.dev",
-        "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
-        "MEDIA_ROOT": str(folder / "media"),
-    }
-    for command in (["migrate", "--no-input"], ["load_demo_content"]):
-        subprocess.run(
+class DemoSite:
+    """The demo site as `make run` serves it, on its own SQLite database and media folder."""
+
+    def __init__(self, folder):
+        self.env = {
+            **os.environ,
+            "DJANGO_SETTINGS_MODULE": "healthsite.settings.dev",
+            "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
+            "MEDIA_ROOT": str(folder / "media"),
+        }
+        self.url = None
+
+    def manage(self, *command, stdin=None, **env):
+        """Runs a manage.py command on this site's database; returns what it printed."""
+        return subprocess.run(
             [sys.executable, "manage.py", *command],
             cwd=ROOT,
-            env=env,
+            env={**self.env, **env},
+            input=stdin,
             check=True,
             capture_output=True,
-        )
+            text=True,
+        ).stdout
+
+
+@pytest.fixture(scope="session")
+def demo_site(tmp_path_factory):
+    """The demo site served by runserver on a spare port, for the browser tests."""
+    site = DemoSite(tmp_path_factory.mktemp("site"))
+    site.manage("migrate", "--no-input")
+    site.manage("load_demo_content")
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
     server = subprocess.Popen(
         [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
         cwd=ROOT,
-        env=env,
+        env=site.env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
+    site.url = f"http://127.0.0.1:{port}"
     for _attempt in range(100):
         try:
-            urllib.request.urlopen(url, timeout=1)
+            urllib.request.urlopen(site.url, timeout=1)
             break
         except OSError:
             time.sleep(0.2)
-    yield url
+    yield site
     server.terminate()
     server.wait(timeout=10)
+
+
+@pytest.fixture(scope="session")
+def site_url(demo_site):
+    return demo_site.url

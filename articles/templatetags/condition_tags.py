@@ -1,5 +1,7 @@
 from django import template
 
+from healthsite.models import SiteSettings
+
 register = template.Library()
 
 # Most urgent first: a reader scanning the list must meet the emergencies first.
@@ -18,3 +20,9 @@ def by_urgency(red_flags):
         for urgency, heading in URGENCY_HEADINGS.items()
         if (flags := [block for block in red_flags if block.value["urgency"] == urgency])
     ]
+
+
+@register.simple_tag
+def emergency_sentence(page):
+    """What to do in an emergency, as this page's site puts it (Settings → Site settings)."""
+    return SiteSettings.for_site(page.get_site()).emergency_sentence

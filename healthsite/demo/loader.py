@@ -2,6 +2,7 @@
 of the site map, the contact form. Idempotent: what already exists is left as it is."""
 
 import io
+import uuid
 from datetime import datetime, time
 from pathlib import Path
 from urllib.parse import urlsplit
@@ -16,6 +17,7 @@ from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Revision, Site
 
+from healthsite.editorial import setup_editorial
 from healthsite.models import ContentPage, HomePage, Person, SiteSettings
 
 from . import images
@@ -24,13 +26,28 @@ from .markup import blocks, parse_date, read_page_file
 CONTENT = Path(__file__).parent / "content"
 STREAM_KINDS = {"self_care": "self_care", "seek_help": "seek_help"}
 PLAIN_FIELDS = {"disclosure"}
+# Sample people: the demo's author and medical reviewer (their profiles say they are samples).
 AUTHOR = {
     "name": "Alex Morgan",
     "role": "Chartered physiotherapist",
     "credentials": "BSc (Hons) Physiotherapy",
+    "profession": "Physiotherapist",
+    "registration_body": "Health and Care Professions Council",
+    "registration_number": "PH000000 (sample)",
     "bio": "Alex has treated people with back and neck pain for many years and writes every "
     "page of this site from clinical practice. (A sample profile for the demonstration "
     "content.)",
+}
+REVIEWER = {
+    "name": "Dr Sam Okafor",
+    "role": "General practitioner",
+    "credentials": "MBBS, MRCGP",
+    "profession": "General practitioner",
+    "registration_body": "General Medical Council",
+    "registration_number": "0000000 (sample)",
+    "bio": "Sam is a GP with a special interest in musculoskeletal problems, and checks every "
+    "health page on this site before it is published and at each review. (A sample profile "
+    "for the demonstration content.)",
 }
 CONTACT_FIELDS = [
     ("Your name", "singleline", True, ""),
@@ -54,6 +71,11 @@ def site_map():
         yield path, apps.get_model(model)
 
 
+def paths(meta, key):
+    """The url paths listed, comma-separated, in one front matter line."""
+    return [path.strip() for path in meta.get(key, "").split(",") if path.strip()]
+
+
 def content_file(path):
     name = path.strip("/") or "home"
     return read_page_file((CONTENT / f"{name}.txt").read_text())
@@ -73,7 +95,7 @@ class DemoLoader:
     def run(self):
         with transaction.atomic():
             self.load_images()
-            self.author = self.load_author()
+            self.author, self.reviewer = (self.load_person(data) for data in (AUTHOR, REVIEWER))
             home = self.load_home()
             self.load_pages(home)
             self.fill_new_pages()
@@ -85,6 +107,7 @@ class DemoLoader:
             f"Done: {len(self.pages)} pages ({len(self.created)} created, {existing} already "
             f"there), {len(self.images)} images."
         )
+        setup_editorial(log=self.log)
         return self.created
 
     def load_images(self):
@@ -106,8 +129,8 @@ class DemoLoader:
         existing = root.get_children().filter(name="Demo illustrations").first()
         return existing or root.add_child(name="Demo illustrations")
 
-    def load_author(self):
-        person, _ = Person.objects.get_or_create(name=AUTHOR["name"], defaults=AUTHOR)
+    def load_person(self, data):
+        person, _ = Person.objects.get_or_create(name=data["name"], defaults=data)
         return person
 
     def load_home(self):
@@ -168,27 +191,67 @@ class DemoLoader:
             self.backdate(page, source, revision)
 
     def fill(self, page, source):
-        hero = source.meta.get("hero")
-        if hero:
-            page.hero_image = self.images[hero]
-            page.hero_image_alt = self.images[hero].description
+        meta = source.meta
+        if meta.get("hero"):
+            page.hero_image = self.images[meta["hero"]]
+            page.hero_image_alt = page.hero_image.description
         if page.newsworthy:
             page.author = self.author
-        page.flag_new = source.meta.get("new") == "yes"
+        page.flag_new = meta.get("new") == "yes"
+        page.sources = self.sources(page, source.fields.pop("sources", []))
         for name, lines in source.fields.items():
             if name in PLAIN_FIELDS:
                 value = "\n".join(line for line in lines if line.strip())
             else:
-                value = blocks(lines, self.page_id, self.image_value, STREAM_KINDS.get(name))
+                value = blocks(lines, self, STREAM_KINDS.get(name))
             setattr(page, name, value)
         if source.products:
             page.products = [self.product(page, data) for data in source.products]
         if hasattr(page, "form_fields"):
-            page.form_fields = [self.form_field(page, *spec) for spec in CONTACT_FIELDS]
-            page.to_address = "editor@example.com"
-            page.from_address = "website@example.com"
-            page.subject = "Message from the website"
-            page.thank_you_text = "<p>Thank you for writing. We read every message.</p>"
+            self.fill_form(page)
+        self.fill_references(page, meta)
+
+    def fill_references(self, page, meta):
+        """Tags, related pages, product guides, and the last medical review."""
+        page.tags.add(*(tag.strip() for tag in meta.get("tags", "").split(",") if tag.strip()))
+        picks = page._meta.get_field("related_picks").related_model
+        page.related_picks = [picks(target=self.pages[path]) for path in paths(meta, "related")]
+        if "guides" in meta:
+            guides = page._meta.get_field("guide_links").related_model
+            page.guide_links = [guides(guide=self.pages[path]) for path in paths(meta, "guides")]
+        if "reviewed" in meta:
+            page.reviewed_by = self.reviewer
+            page.last_reviewed = parse_date(meta["reviewed"])
+            page.next_review_due = page.next_review_after(page.last_reviewed)
+
+    def sources(self, page, lines):
+        """The Sources stream from `key | title | publisher | year | url | accessed` lines;
+        remembers each key's block id and number for the `[^key]` citations."""
+        self.citation_keys = {}
+        stream = []
+        for number, line in enumerate(filter(str.strip, lines), start=1):
+            key, title, publisher, year, url, accessed = (part.strip() for part in line.split("|"))
+            block_id = str(uuid.uuid5(uuid.NAMESPACE_URL, f"{page.url_path}#{key}"))
+            self.citation_keys[key] = (block_id, number)
+            value = {
+                "title": title,
+                "publisher": publisher,
+                "year": int(year) if year else None,
+                "url": url,
+                "accessed": accessed or None,
+            }
+            stream.append({"type": "source", "id": block_id, "value": value})
+        return stream
+
+    def citation(self, key):
+        return self.citation_keys[key]
+
+    def fill_form(self, page):
+        page.form_fields = [self.form_field(page, *spec) for spec in CONTACT_FIELDS]
+        page.to_address = "editor@example.com"
+        page.from_address = "website@example.com"
+        page.subject = "Message from the website"
+        page.thank_you_text = "<p>Thank you for writing. We read every message.</p>"
 
     def load_synonyms(self):
         """Readers' words for what the pages cover (the search app's Synonym snippets)."""
@@ -226,7 +289,7 @@ class DemoLoader:
     def page_id(self, path):
         return self.pages[path].pk
 
-    def image_value(self, key):
+    def image(self, key):
         return self.images[key].pk, self.images[key].description
 
     def backdate(self, page, source, revision):

@@ -12,7 +12,7 @@ RED_FLAG = re.compile(r"^!(emergency|urgent|soon):\s*(.+)$")
 IMAGE = re.compile(r"^@image\s+([\w-]+)(?::\s*(.*))?$")
 FIELD = re.compile(r"^\[(\w+)\]$")
 STEP_TITLE = re.compile(r"^\*\*(.+?)\*\*\s*(.*)$")
-INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|\[(.+?)\]\((\S+?)\)")
+INLINE = re.compile(r"\*\*(.+?)\*\*|\*(.+?)\*|\[\^([\w-]+)\]|\[(.+?)\]\((\S+?)\)")
 RELATIVE_DATE = re.compile(r"^(\d+) days? ago$")
 
 
@@ -21,7 +21,6 @@ class PageFile:
     meta: dict
     fields: dict = field(default_factory=dict)  # field name -> list of paragraphs (lines)
     products: list = field(default_factory=list)
-    links: set = field(default_factory=set)  # internal paths the text links to
 
 
 def read_page_file(text):
@@ -44,12 +43,6 @@ def read_page_file(text):
             read_product_line(page.products[-1], line.strip())
         else:
             current.append(line.rstrip())
-    page.links = {
-        href
-        for line in body.splitlines()
-        for *_, href in INLINE.findall(line)
-        if href.startswith("/")
-    }
     return page
 
 
@@ -71,17 +64,21 @@ def parse_date(value, today=None):
     return date.fromisoformat(value)
 
 
-def inline_html(text, page_id_for):
-    """Markup of one line as Wagtail rich text HTML; internal links become page links."""
+def inline_html(text, refs):
+    """Markup of one line as Wagtail rich text HTML. `refs` resolves what the text points to:
+    `page_id(path)` for internal links, `citation(key)` → (source id, number) for `[^key]`."""
 
     def replace(match):
-        bold, italic, label, href = match.groups()
+        bold, italic, cited, label, href = match.groups()
         if bold:
             return f"<b>{escape(bold)}</b>"
         if italic:
             return f"<i>{escape(italic)}</i>"
+        if cited:
+            source_id, number = refs.citation(cited)
+            return f'<a linktype="citation" id="{source_id}">[{number}]</a>'
         if href.startswith("/"):
-            return f'<a linktype="page" id="{page_id_for(href)}">{escape(label)}</a>'
+            return f'<a linktype="page" id="{refs.page_id(href)}">{escape(label)}</a>'
         return f'<a href="{escape(href)}">{escape(label)}</a>'
 
     html, position = [], 0
@@ -111,14 +108,16 @@ def line_type(line, kind):
     return "paragraph"
 
 
-def blocks(lines, page_id_for, image_id_for, kind="body"):
-    """StreamField data for the lines of one field. `kind` is body, self_care or seek_help.
+def blocks(lines, refs, kind="body"):
+    """StreamField data for the lines of one field. `kind` is body, self_care or seek_help;
+    `refs` resolves links and citations (see inline_html) and images: `image(key)` →
+    (image id, alt text).
 
     Consecutive lines of one type (paragraphs, list items, quote lines) make one block.
     """
 
     def rich(text):
-        return f"<p>{inline_html(text, page_id_for)}</p>"
+        return f"<p>{inline_html(text, refs)}</p>"
 
     def build(block_type, run):
         if block_type == "paragraph":
@@ -147,7 +146,7 @@ def blocks(lines, page_id_for, image_id_for, kind="body"):
         elif block_type == "image":
             for line in run:
                 key, caption = IMAGE.match(line).groups()
-                image_id, alt = image_id_for(key)
+                image_id, alt = refs.image(key)
                 image = {"image": image_id, "decorative": False, "alt_text": alt}
                 yield {"image": image, "caption": caption or ""}
         elif block_type == "heading":

@@ -82,7 +82,7 @@ class Migration(migrations.Migration):
         migrations.AddField(
             model_name='person',
             name='slug',
-            field=models.SlugField(blank=True, max_length=120),
+            field=models.SlugField(blank=True, db_index=False, max_length=120),
         ),
         migrations.RunPython(give_people_slugs, migrations.RunPython.noop),
         migrations.AlterField(

@@ -1,6 +1,7 @@
 """The content-page base every page type builds on, and the site's own page types: home,
 sections, standard and form pages."""
 
+from calendar import monthrange
 from datetime import timedelta
 
 from django.contrib.contenttypes.models import ContentType
@@ -20,13 +21,14 @@ from wagtail.contrib.forms.forms import BaseForm as WagtailBaseForm
 from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Orderable, Page, get_page_models
+from wagtail.models import Orderable, Page, Site, get_page_models
 from wagtail.search import index
 
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from ..public_forms import PublicForm, same_origin
 from .people import Person
+from .site_settings import SiteSettings
 
 NEW_FOR = timedelta(days=30)
 LISTING_PAGE_SIZE = 12
@@ -170,7 +172,7 @@ class ContentPage(Page):
             help_text="Up to four, in order; the rest are chosen from shared tags and the section.",
         ),
     ]
-    content_panels = [*intro_panels, FieldPanel("body"), *reference_panels]
+    content_panels = [*intro_panels, FieldPanel("body")]
     update_panel = MultiFieldPanel(
         [FieldPanel("significant_update"), FieldPanel("change_note")],
         heading="Significant update",
@@ -189,9 +191,11 @@ class ContentPage(Page):
         if self.live and self.last_updated is None:
             self.last_updated = self.first_published_at or timezone.now()
         self.search_text = " ".join(self.get_text())
-        if self.live and self.newsworthy:
-            self.content_html = render_to_string(self.content_template, {"page": self})
         super().save(*args, **kwargs)
+        if self.live and self.newsworthy:
+            # Once saved, so that the page has its place in the tree (links, site settings).
+            self.content_html = render_to_string(self.content_template, {"page": self})
+            ContentPage.objects.filter(pk=self.pk).update(content_html=self.content_html)
 
     def get_text(self):
         """The readable text of the page, field by field (subclasses add their own)."""
@@ -230,6 +234,16 @@ class ContentPage(Page):
     def is_health_page(self):
         return self.review_interval_setting is not None
 
+    def next_review_after(self, day):
+        """When a medical review on `day` falls due again: after the interval Site settings
+        give this type of page."""
+        # A page outside every site (not yet placed) follows the default site's settings.
+        site = self.get_site() or Site.objects.get(is_default_site=True)
+        months = getattr(SiteSettings.for_site(site), self.review_interval_setting)
+        month = day.month - 1 + months
+        year, month = day.year + month // 12, month % 12 + 1
+        return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
+
     @property
     def hero_alt(self):
         return "" if self.hero_image_decorative else self.hero_image_alt
@@ -241,6 +255,11 @@ class ContentPage(Page):
 
     @property
     def table_of_contents(self):
+        """Entries of the page's "On this page" list: its sections, then Sources."""
+        sources = [{"anchor": "sources", "text": "Sources"}] if self.sources else []
+        return [*self.sections_for_contents(), *sources]
+
+    def sections_for_contents(self):
         return headings(self.body)
 
     def get_breadcrumbs(self):
@@ -356,6 +375,8 @@ class StandardPage(ContentPage):
 
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
+
+    content_panels = [*ContentPage.content_panels, *ContentPage.reference_panels]
 
     class Meta:
         verbose_name = "page"

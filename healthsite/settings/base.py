@@ -122,6 +122,9 @@ WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
+# A workflow approved by its reviewers publishes the page for them: approving is their
+# permission to publish, they need no Publish permission (which would skip the review).
+WAGTAIL_FINISH_WORKFLOW_ACTION = "healthsite.workflows.publish_approved"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Manage Back Pain <hello@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

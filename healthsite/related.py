@@ -1,0 +1,134 @@
+"""What to read next at the end of a page: related pages, the product guides of a condition
+and the conditions of a guide, and the previous and next page of its section.
+
+The number of queries is fixed whatever the size of the site: one per source of related pages
+(picks, tags, section) and one for the pages found; one for the pager; one for guides or
+conditions. Private pages are filtered inside each query rather than with
+`PageQuerySet.public()`, which costs a query of its own on every call.
+"""
+
+from typing import NamedTuple
+
+from django.apps import apps
+from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
+from django.db.models.lookups import StartsWith
+
+from wagtail.models import Page, PageViewRestriction
+
+from .models import ContentPage, SectionPage
+
+RELATED_LIMIT = 4
+# The admin numbers inline items; items made in code have no number and keep their creation order.
+EDITORS_ORDER = ("sort_order", "pk")
+
+
+class Pager(NamedTuple):
+    """A section and the pages before and after one of its pages (None at the ends)."""
+
+    section: ContentPage
+    previous: ContentPage | None
+    next: ContentPage | None
+
+
+def is_public():
+    """Matches pages that no view restriction covers (on them or on an ancestor)."""
+    covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return ~Exists(covering)
+
+
+def readable(model=ContentPage):
+    """Live, public pages of `model`."""
+    return model.objects.live().filter(is_public())
+
+
+def for_listing(pages):
+    """Without the fields a listing never shows (the content and its copies)."""
+    return pages.defer_streamfields().defer("search_text", "content_html")
+
+
+def newest_first():
+    return (F("last_updated").desc(nulls_last=True), "-pk")
+
+
+def parent_path(page):
+    return page.path[: -Page.steplen]
+
+
+def related_pages(page, limit=RELATED_LIMIT, exclude=()):
+    """Up to `limit` live, public pages to read after `page`: the editor's picks in their
+    order, then the pages sharing most tags with it (newest first among equals), then its
+    section's other pages (newest first). `exclude`: pages listed elsewhere on the page.
+
+    Picks and tags are read through the page's relations, so a preview shows the draft's.
+    """
+    exclude = {page.pk, *exclude}
+    picks = [
+        pk
+        for pk in page.related_picks.order_by(*EDITORS_ORDER).values_list("target_id", flat=True)
+        if pk not in exclude
+    ]
+    exclude.update(picks)
+    by_tags = list(
+        readable()
+        .filter(tagged_items__tag_id__in=page.tagged_items.values_list("tag_id", flat=True))
+        .exclude(pk__in=exclude)
+        .annotate(shared=Count("tagged_items"))
+        .order_by("-shared", *newest_first())
+        .values_list("pk", flat=True)[:limit]
+    )
+    exclude.update(by_tags)
+    in_section = list(
+        readable()
+        .filter(path__startswith=parent_path(page), depth=page.depth)
+        .filter(Exists(SectionPage.objects.filter(path=parent_path(page))))
+        .exclude(pk__in=exclude)
+        .order_by(*newest_first())
+        .values_list("pk", flat=True)[:limit]
+    )
+    # Picks to unpublished or private pages drop out here; the other sources hold enough
+    # pages to fill their places.
+    ids = list(dict.fromkeys([*picks, *by_tags, *in_section]))
+    # select_related: the type label of each page, without a query per page.
+    pages = for_listing(readable().filter(pk__in=ids).select_related("content_type"))
+    by_id = {found.pk: found for found in pages}
+    return [by_id[pk] for pk in ids if pk in by_id][:limit]
+
+
+def previous_and_next(page):
+    """The section of `page` with its previous and next live, public page in tree order
+    (shown in menus or not), either None at the ends; None when its parent is no section."""
+    siblings = readable().filter(path__startswith=parent_path(page), depth=page.depth)
+    before = siblings.filter(path__lt=page.path).order_by("-path").values("path")[:1]
+    after = siblings.filter(path__gt=page.path).order_by("path").values("path")[:1]
+    found = {
+        found.path: found
+        for found in ContentPage.objects.filter(
+            Q(path=parent_path(page), pk__in=SectionPage.objects.values("pk"))
+            | Q(path=Subquery(before))
+            | Q(path=Subquery(after))
+        ).only("title", "path", "depth", "url_path")
+    }
+    section = found.pop(parent_path(page), None)
+    if section is None:
+        return None
+    return Pager(
+        section=section,
+        previous=next((p for path, p in found.items() if path < page.path), None),
+        next=next((p for path, p in found.items() if path > page.path), None),
+    )
+
+
+def guides_for(condition):
+    """The live, public product guides a condition page links, in the editor's order."""
+    guides = readable(apps.get_model("products", "ProductGuidePage"))
+    linked = guides.filter(condition_links__condition=condition)
+    # A guide linked twice comes back twice from the join: keep its first place.
+    in_order = linked.order_by("condition_links__sort_order", "condition_links__pk")
+    return list(dict.fromkeys(for_listing(in_order)))
+
+
+def conditions_for(guide):
+    """The live, public condition pages linking a product guide, by title."""
+    conditions = readable(apps.get_model("articles", "ConditionPage"))
+    linking = conditions.filter(guide_links__guide=guide).distinct()
+    return list(for_listing(linking.order_by("title")))

@@ -1,0 +1,81 @@
+"""Readers see who wrote a health page, who checked it and when, the disclaimer, and what to
+do in an emergency; people have public profiles."""
+
+import pytest
+
+from healthsite.models import Person, SiteSettings
+from tests.conftest import page_at
+
+pytestmark = pytest.mark.django_db
+SCIATICA = "/specific-back-pain/sciatica/"
+
+
+def main(client, path):
+    return client.get(path).content.decode().split("<main")[1].split("</main>")[0]
+
+
+def test_a_health_page_names_its_author_and_reviewer_with_dates(client):
+    html = main(client, SCIATICA)
+    page = page_at(SCIATICA)
+    assert 'Written by <a href="/people/alex-morgan/">Alex Morgan</a>' in html
+    assert 'Medically reviewed by <a href="/people/dr-sam-okafor/">Dr Sam Okafor</a>' in html
+    assert f'Last reviewed: <time datetime="{page.last_reviewed:%Y-%m-%d}">' in html
+    assert f'Next review due: <time datetime="{page.next_review_due:%Y-%m-%d}">' in html
+
+
+def test_review_intervals_come_from_the_page_type(client):
+    for path, months in [(SCIATICA, 12), ("/back-pain-products/chairs/", 6)]:
+        page = page_at(path)
+        due = page.next_review_due
+        assert (
+            due.year - page.last_reviewed.year
+        ) * 12 + due.month - page.last_reviewed.month == months
+
+
+def test_the_disclaimer_is_on_every_health_page_once(client):
+    for path in (SCIATICA, "/back-pain-products/chairs/", "/pilates-exercises/"):
+        html = client.get(path).content.decode()
+        assert html.count("Medical disclaimer") == 1
+        assert 'class="disclaimer"' in html.split("</main>")[0]
+    assert "Medical disclaimer" in client.get("/learn-more/about/").content.decode()
+
+
+def test_emergency_signs_say_what_to_do_as_settings_put_it(client):
+    html = main(client, SCIATICA)
+    seek_help = html.split('id="seek-help"')[1]
+    assert "Get emergency help now if:" in seek_help
+    assert "call 999 or go to your nearest A&amp;E" in seek_help
+
+    settings = SiteSettings.objects.get()
+    settings.emergency_sentence = "In an emergency, call 112."
+    settings.save()
+    assert "In an emergency, call 112." in main(client, SCIATICA)
+
+
+def test_a_profile_shows_credentials_registration_and_pages(client):
+    html = main(client, "/people/dr-sam-okafor/")
+    assert "<h1>Dr Sam Okafor</h1>" in html
+    assert "General Medical Council" in html and "0000000 (sample)" in html
+    assert "Pages medically reviewed by Dr Sam Okafor" in html
+    assert f'href="{SCIATICA}"' in html
+    author = main(client, "/people/alex-morgan/")
+    assert (
+        "Pages written by Alex Morgan" in author and "Health and Care Professions Council" in author
+    )
+
+
+def test_unpublished_pages_leave_a_profile(client):
+    page_at(SCIATICA).unpublish()
+    assert f'href="{SCIATICA}"' not in main(client, "/people/dr-sam-okafor/")
+
+
+def test_profiles_answer_404_for_nobody_and_list_everyone(client):
+    assert client.get("/people/nobody/").status_code == 404
+    html = main(client, "/people/")
+    assert 'href="/people/alex-morgan/"' in html and 'href="/people/dr-sam-okafor/"' in html
+
+
+def test_a_new_person_gets_a_free_slug():
+    first = Person.objects.create(name="Jo Bloggs")
+    second = Person.objects.create(name="Jo Bloggs")
+    assert (first.slug, second.slug) == ("jo-bloggs", "jo-bloggs-2")

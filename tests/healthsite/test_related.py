@@ -1,0 +1,324 @@
+"""Each content page ends with what to read next: up to four related pages (the editor's picks,
+then shared tags, then the section), a condition's product guides and a guide's conditions,
+and the previous and next page of its section."""
+
+import re
+from datetime import timedelta
+
+import pytest
+
+from django.db import connection
+from django.template import engines
+from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
+
+from wagtail.models import PageViewRestriction
+
+from articles.models import ConditionGuide
+from healthsite.demo.generator import generate
+from healthsite.models import ContentPage, PageTag, RelatedPage
+from tests.conftest import page_at
+
+pytestmark = pytest.mark.django_db
+
+SCIATICA = "/specific-back-pain/sciatica/"
+
+
+def related_block(html):
+    """The related pages of a page's HTML, where the markup contract puts them."""
+    main = html.split('<main id="main"')[1].split("</main>")[0]
+    return main.split('<aside class="related"')[1].split("</aside>")[0]
+
+
+def related(client, path):
+    """The URLs of the related pages listed at the end of the page at `path`, in order."""
+    response = client.get(path)
+    assert response.status_code == 200
+    html = response.content.decode()
+    if '<aside class="related"' not in html:
+        return []
+    cards = related_block(html).split('class="related__group"')[0]
+    return re.findall(r'<h3 class="card__title"><a href="([^"]+)"', cards)
+
+
+def linked_under(client, path, heading):
+    """The URLs listed under `heading` among the related links of the page at `path`."""
+    aside = related_block(client.get(path).content.decode())
+    if heading not in aside:
+        return []
+    group = aside.split(heading)[1].split("</section>")[0]
+    return re.findall(r'class="card__title"><a href="([^"]+)"', group)
+
+
+def pager(client, path):
+    """{"prev"/"next": URL} of the pager at the end of the page at `path`, with its label."""
+    html = client.get(path).content.decode()
+    if 'class="pager"' not in html:
+        return None, {}
+    nav = html.split('<nav class="pager"')[1].split("</nav>")[0]
+    label = re.search(r'aria-label="([^"]+)"', nav)[1]
+    return label, {rel: url for url, rel in re.findall(r'href="([^"]+)" rel="(prev|next)"', nav)}
+
+
+def set_references(path, picks=(), tags=()):
+    """Publish the page at `path` with these picks (URL paths, in order) and tags, as an
+    editor would. The picks are numbered as the admin numbers them but created last first,
+    so that the order shown can only come from the numbers."""
+    page = page_at(path)
+    page.related_picks = [
+        RelatedPage(target=page_at(target), sort_order=number)
+        for number, target in reversed(list(enumerate(picks)))
+    ]
+    page.tags.set(list(tags))
+    page.save_revision().publish()
+    return page
+
+
+def tag(path, *names):
+    page = page_at(path)
+    page.tags.add(*names)
+    page.save_revision().publish()
+
+
+def siblings_of(path):
+    return {page.url for page in page_at(path).get_siblings(inclusive=False)}
+
+
+def test_related_pages_end_the_page_inside_main(client):
+    html = client.get(SCIATICA).content.decode()
+    main = html.split('<main id="main"')[1].split("</main>")[0]
+    assert main.index("</article>") < main.index(
+        '<aside class="related" aria-labelledby="related-heading">'
+    )
+    assert '<h2 id="related-heading" class="related__heading">Related pages</h2>' in main
+    card = related_block(html).split("<li>")[1]
+    assert re.search(r'<p class="card__type">\w[\w ]*</p>', card)
+    assert 'class="card__summary"' in card
+
+
+def test_picks_come_first_in_the_editors_order(client):
+    picks = [
+        "/pilates-exercises/",
+        "/back-pain-overview/spine-anatomy/",
+        "/back-pain-types/hip-pain/",
+    ]
+    set_references(SCIATICA, picks=picks)
+    shown = related(client, SCIATICA)
+    assert shown[:3] == picks
+    assert len(shown) == 4
+
+    set_references(SCIATICA, picks=picks[::-1])
+    assert related(client, SCIATICA)[:3] == picks[::-1]
+
+
+def test_then_pages_sharing_the_most_tags_newest_first_among_equals(client):
+    set_references(SCIATICA, tags=["related-a", "related-b", "related-c"])
+    tag("/back-pain-types/hip-pain/", "related-a")
+    tag("/back-pain-overview/good-posture/", "related-a", "related-b", "related-c")
+    tag("/back-pain-management/remedies/", "related-a")
+    tag("/back-pain-products/shoes/", "related-b", "related-c")
+    now = timezone.now()
+    ContentPage.objects.filter(pk=page_at("/back-pain-types/hip-pain/").pk).update(
+        last_updated=now - timedelta(days=300)
+    )
+    ContentPage.objects.filter(pk=page_at("/back-pain-management/remedies/").pk).update(
+        last_updated=now - timedelta(days=3)
+    )
+
+    assert related(client, SCIATICA) == [
+        "/back-pain-overview/good-posture/",  # three tags in common
+        "/back-pain-products/shoes/",  # two
+        "/back-pain-management/remedies/",  # one, updated more recently than hip pain
+        "/back-pain-types/hip-pain/",
+    ]
+
+
+def test_picks_then_tags_then_the_section_newest_first(client):
+    set_references(SCIATICA, picks=["/pilates-exercises/"], tags=["related-only-here"])
+    tag("/back-pain-types/hip-pain/", "related-only-here")
+    newest = page_at("/specific-back-pain/bursitis/")
+    ContentPage.objects.filter(pk=newest.pk).update(last_updated=timezone.now())
+
+    shown = related(client, SCIATICA)
+    assert shown[:3] == ["/pilates-exercises/", "/back-pain-types/hip-pain/", newest.url]
+    assert len(shown) == 4
+    assert shown[3] in siblings_of(SCIATICA)
+    updated = {page.url: page.last_updated for page in ContentPage.objects.all()}
+    assert updated[shown[2]] >= updated[shown[3]]
+
+
+def test_a_page_with_no_picks_or_tags_shows_its_section_newest_first(client):
+    set_references(SCIATICA)
+    shown = related(client, SCIATICA)
+    assert len(shown) == 4
+    assert set(shown) <= siblings_of(SCIATICA)
+    updated = {page.url: page.last_updated for page in ContentPage.objects.all()}
+    assert [updated[url] for url in shown] == sorted((updated[url] for url in shown), reverse=True)
+
+
+def test_never_the_page_itself_nor_an_unpublished_or_private_page(client):
+    unpublished = page_at("/back-pain-overview/spine-anatomy/")
+    private = page_at("/back-pain-types/hip-pain/")
+    set_references(
+        SCIATICA,
+        picks=[SCIATICA, unpublished.url, private.url, "/pilates-exercises/"],
+        tags=["related-shared"],
+    )
+    unpublished.unpublish()
+    PageViewRestriction.objects.create(
+        page=private, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    # Pages of the same tag and section that must not show either.
+    tag(private.url, "related-shared")
+    hidden_sibling = page_at("/specific-back-pain/arthritis/")
+    ContentPage.objects.filter(pk=hidden_sibling.pk).update(last_updated=timezone.now())
+    PageViewRestriction.objects.create(
+        page=hidden_sibling, restriction_type=PageViewRestriction.PASSWORD, password="secret"
+    )
+    draft_sibling = page_at("/specific-back-pain/bursitis/")
+    draft_sibling.unpublish()
+
+    shown = related(client, SCIATICA)
+    assert shown[0] == "/pilates-exercises/"
+    assert len(shown) == 4 and len(set(shown)) == 4
+    for never in (SCIATICA, unpublished.url, private.url, hidden_sibling.url, draft_sibling.url):
+        assert never not in shown
+
+
+def test_at_most_four_related_pages(client):
+    picks = [
+        "/pilates-exercises/",
+        "/back-pain-overview/spine-anatomy/",
+        "/back-pain-types/hip-pain/",
+        "/back-pain-management/remedies/",
+        "/back-pain-overview/good-posture/",
+    ]
+    set_references(SCIATICA, picks=picks, tags=["related-many"])
+    tag("/back-pain-types/neck-pain/", "related-many")
+    assert related(client, SCIATICA) == picks[:4]
+
+
+def test_a_pick_to_a_page_that_gets_unpublished_disappears(client):
+    gone = page_at("/back-pain-overview/spine-anatomy/")
+    set_references(SCIATICA, picks=[gone.url, "/pilates-exercises/"])
+    assert related(client, SCIATICA)[:2] == [gone.url, "/pilates-exercises/"]
+
+    gone.unpublish()
+    shown = related(client, SCIATICA)
+    assert shown[0] == "/pilates-exercises/"
+    assert len(shown) == 4
+    html = client.get(SCIATICA).content.decode()
+    assert f'href="{gone.url}"' not in html
+    for url in shown:
+        assert client.get(url).status_code == 200
+
+
+def test_conditions_and_product_guides_link_each_other(client):
+    condition = page_at(SCIATICA)
+    condition.guide_links = [
+        ConditionGuide(guide=page_at("/back-pain-products/mattresses/"), sort_order=1),
+        ConditionGuide(guide=page_at("/back-pain-products/chairs/"), sort_order=0),
+    ]
+    condition.save_revision().publish()
+
+    guides = "Product guides that may help"
+    assert linked_under(client, SCIATICA, guides) == [
+        "/back-pain-products/chairs/",
+        "/back-pain-products/mattresses/",
+    ]
+    conditions = "Conditions this can help with"
+    assert SCIATICA in linked_under(client, "/back-pain-products/chairs/", conditions)
+    assert SCIATICA in linked_under(client, "/back-pain-products/mattresses/", conditions)
+    assert SCIATICA not in linked_under(client, "/back-pain-products/shoes/", conditions)
+
+    page_at("/back-pain-products/mattresses/").unpublish()
+    assert linked_under(client, SCIATICA, guides) == ["/back-pain-products/chairs/"]
+    condition.unpublish()
+    assert SCIATICA not in linked_under(client, "/back-pain-products/chairs/", conditions)
+
+
+def test_a_linked_guide_is_listed_once_under_the_guides(client):
+    chairs = "/back-pain-products/chairs/"
+    page = set_references(SCIATICA, picks=[chairs, "/pilates-exercises/"])
+    page.guide_links = [ConditionGuide(guide=page_at(chairs))]
+    page.save_revision().publish()
+    assert chairs not in related(client, SCIATICA)
+    assert linked_under(client, SCIATICA, "Product guides that may help") == [chairs]
+
+
+def test_previous_and_next_follow_the_tree_within_a_section(client):
+    label, links = pager(client, "/back-pain-types/middle-back-pain/")
+    assert label == "More in Back Pain Types"
+    assert links == {
+        "prev": "/back-pain-types/upper-back-pain/",
+        "next": "/back-pain-types/chronic-back-pain/",
+    }
+    # The ends have one side only.
+    assert pager(client, "/back-pain-types/lower-back-pain/")[1] == {
+        "next": "/back-pain-types/upper-back-pain/"
+    }
+    assert pager(client, "/back-pain-types/back-pain-while-sleeping/")[1] == {
+        "prev": "/back-pain-types/muscle-spasms/"
+    }
+    # Out of the menu still counts; unpublished does not; moving a page moves it in the pager.
+    chronic = page_at("/back-pain-types/chronic-back-pain/")
+    ContentPage.objects.filter(pk=chronic.pk).update(show_in_menus=False)
+    assert pager(client, "/back-pain-types/middle-back-pain/")[1]["next"] == chronic.url
+    chronic.unpublish()
+    assert pager(client, "/back-pain-types/middle-back-pain/")[1]["next"] == (
+        "/back-pain-types/neck-pain/"
+    )
+    page_at("/back-pain-types/hip-pain/").move(page_at("/back-pain-types/lower-back-pain/"), "left")
+    assert pager(client, "/back-pain-types/lower-back-pain/")[1] == {
+        "prev": "/back-pain-types/hip-pain/",
+        "next": "/back-pain-types/upper-back-pain/",
+    }
+
+
+def test_no_pager_outside_a_section(client):
+    assert pager(client, "/pilates-exercises/") == (None, {})
+
+
+def test_related_links_cost_the_same_queries_whatever_the_number_of_pages(client):
+    shared = ["related-scale-a", "related-scale-b"]
+    set_references(SCIATICA, picks=["/pilates-exercises/"], tags=shared)
+    tag("/back-pain-types/hip-pain/", *shared)
+
+    def queries():
+        client.get(SCIATICA)  # caches (site root paths, content types) warm
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get(SCIATICA).status_code == 200
+        return len(captured.captured_queries)
+
+    at_demo_size = queries()
+    before = related(client, SCIATICA)
+
+    generate(600, log=lambda message: None)
+    # Every fifth generated page shares the tags, in the page's section and elsewhere.
+    generated = ContentPage.objects.filter(owner__username="content-generator").order_by("pk")
+    tagged = list(generated[::5])
+    tags = list(page_at(SCIATICA).tags.all())
+    PageTag.objects.bulk_create(
+        PageTag(content_object=page, tag=shared_tag) for page in tagged for shared_tag in tags
+    )
+    section = page_at(SCIATICA).get_parent()
+    assert generated.child_of(section).count() >= 50
+    assert generated.child_of(section).filter(tagged_items__isnull=False).exists()
+
+    assert queries() == at_demo_size
+    after = related(client, SCIATICA)
+    assert after[0] == "/pilates-exercises/"
+    assert after != before  # the generated pages took part
+    assert set(after[1:]) & {page.url for page in tagged}
+
+
+def test_related_links_take_six_queries(rf, django_assert_num_queries):
+    """Picks, tags, section, the pages found; the pager; the guides."""
+    page = set_references(SCIATICA, picks=["/pilates-exercises/"], tags=["related-count"])
+    tag("/back-pain-types/hip-pain/", "related-count")
+    template = engines["django"].from_string("{% load related_tags %}{% related_links page %}")
+    context = {"page": page_at(SCIATICA), "request": rf.get(SCIATICA)}
+    template.render(context)  # the request's site, found once per request
+    with django_assert_num_queries(6):
+        html = template.render(context)
+    assert html.count('class="card__title"') == 4 + len(page.guide_links.all())
