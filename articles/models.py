@@ -8,6 +8,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from healthsite import structured_data
 from healthsite.blocks import BodyStreamBlock, headings
 from healthsite.models import ContentPage, SectionPage, newest_pages, paginate
 
@@ -28,6 +29,21 @@ class ArticlePage(ContentPage):
         *ContentPage.reference_panels,
         ContentPage.update_panel,
     ]
+
+    def schema_nodes(self, site):
+        page, *rest = super().schema_nodes(site)
+        article = {
+            "@type": "Article",
+            "headline": self.title[:110],
+            "description": self.summary,
+            "author": page.get("author"),
+            "datePublished": page.get("datePublished"),
+            "dateModified": page.get("dateModified"),
+            "image": page.get("primaryImageOfPage"),
+            "publisher": {"@id": f"{site.root_url}/#organization"},
+            "mainEntityOfPage": {"@id": page["@id"]},
+        }
+        return [page, structured_data.compact(article), *rest]
 
     class Meta:
         verbose_name = "article"
@@ -105,6 +121,32 @@ class ConditionPage(ContentPage):
     def sections_for_contents(self):
         return [*self.sections, *headings(self.body)]
 
+    # What each section is about, in schema.org's terms (HealthAspectEnumeration).
+    HEALTH_ASPECTS = {
+        "overview": "OverviewHealthAspect",
+        "causes": "CausesHealthAspect",
+        "symptoms": "SymptomsHealthAspect",
+        "treatment": "TreatmentsHealthAspect",
+        "self_care": "SelfCareHealthAspect",
+        "exercises": "SelfCareHealthAspect",
+        "seek_help": "SeeDoctorHealthAspect",
+    }
+
+    def schema_nodes(self, site):
+        page, *rest = super().schema_nodes(site)
+        page["about"] = {"@type": "MedicalCondition", "name": self.title}
+        page["hasPart"] = [
+            {
+                "@type": "HealthTopicContent",
+                "name": heading,
+                "url": f"{page['url']}#{field.replace('_', '-')}",
+                "hasHealthAspect": f"https://schema.org/{self.HEALTH_ASPECTS[field]}",
+            }
+            for field, heading in self.SECTIONS
+            if getattr(self, field)
+        ]
+        return [page, *rest]
+
     class Meta:
         verbose_name = "condition"
 
@@ -150,7 +192,7 @@ class SubscribePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        root_url = self.get_site().root_url
+        root_url = self.site.root_url
         sections = SectionPage.objects.live().public().in_menu().child_of(self.get_parent())
         context["site_feeds"] = subscriptions(root_url)
         context["sections"] = [(section, subscriptions(root_url, section)) for section in sections]

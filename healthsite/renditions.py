@@ -10,6 +10,7 @@ SPECS = {
     "figure": "format-{webp,jpeg}|width-{480,960,1440}",
     "product": "format-{webp,jpeg}|fill-{400x300,800x600}",
     "enclosure": "fill-1200x675|format-jpeg",  # the hero image in feeds
+    "social": "fill-1200x630|format-jpeg",  # the hero image when a page is shared
     "portrait": "format-{webp,jpeg}|fill-{160x160,320x320}",
 }
 SIZES = {
@@ -34,6 +35,7 @@ def images_of(page):
     if page.hero_image:
         yield page.hero_image, "hero"
         yield page.hero_image, "enclosure"
+        yield page.hero_image, "social"
     for field in page._meta.get_fields():
         if isinstance(field, StreamField):
             for block in getattr(page, field.name):

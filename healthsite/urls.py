@@ -6,10 +6,15 @@ from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
+from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from healthsite import views as healthsite_views
+from healthsite.sitemaps import PeopleSitemap
+
+SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
 
 urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
@@ -17,6 +22,9 @@ urlpatterns = [
     path("search/", include("search.urls")),
     path("people/", healthsite_views.people, name="people"),
     path("people/<slug:slug>/", healthsite_views.person, name="person"),
+    path("site-map/", healthsite_views.site_map, name="site_map"),
+    path("robots.txt", healthsite_views.robots, name="robots"),
+    path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("articles.urls")),
 ]
 

@@ -1,9 +1,13 @@
-"""Public profiles of the people who write and review the site."""
+"""Public views beside the page tree: people's profiles, the site map, robots.txt."""
 
+from django.http import HttpResponse
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
+from wagtail.models import Site
+
 from .models import ContentPage, Person
+from .templatetags.seo_tags import canonical_root
 
 
 def person(request, slug):
@@ -14,6 +18,7 @@ def person(request, slug):
         "healthsite/person.html",
         {
             "person": person,
+            "canonical_path": person.get_absolute_url(),
             "written": pages.filter(author=person),
             "reviewed": pages.filter(reviewed_by=person),
         },
@@ -24,3 +29,39 @@ def people(request):
     return TemplateResponse(
         request, "healthsite/people.html", {"people": Person.objects.select_related("photo")}
     )
+
+
+def site_map(request):
+    """Every live public page, nested by section, for readers."""
+    site = Site.find_for_request(request)
+    pages = (
+        ContentPage.objects.live()
+        .public()
+        .descendant_of(site.root_page)
+        .order_by("path")
+        .only("title", "url_path", "path", "depth")
+    )
+    tree = {"children": []}
+    by_path = {}
+    for page in pages:
+        entry = {"page": page, "children": []}
+        by_path[page.path] = entry
+        parent = by_path.get(page.path[: -page.steplen], tree)
+        parent["children"].append(entry)
+    return TemplateResponse(
+        request,
+        "healthsite/site_map.html",
+        {"entries": tree["children"], "canonical_path": request.path},
+    )
+
+
+def robots(request):
+    """Crawl everything readers read; not the admin or search results."""
+    lines = [
+        "User-agent: *",
+        "Allow: /",
+        "Disallow: /admin/",
+        "Disallow: /search/",
+        f"Sitemap: {canonical_root(request)}/sitemap.xml",
+    ]
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

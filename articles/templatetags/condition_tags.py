@@ -25,4 +25,4 @@ def by_urgency(red_flags):
 @register.simple_tag
 def emergency_sentence(page):
     """What to do in an emergency, as this page's site puts it (Settings → Site settings)."""
-    return SiteSettings.for_site(page.get_site()).emergency_sentence
+    return SiteSettings.for_site(page.site).emergency_sentence

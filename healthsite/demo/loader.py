@@ -13,6 +13,7 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Revision, Site
@@ -101,6 +102,7 @@ class DemoLoader:
             self.fill_new_pages()
             self.load_synonyms()
             self.load_promotions()
+            self.load_redirects()
             SiteSettings.for_site(home.get_site())  # created with its defaults
         existing = len(self.pages) - len(self.created)
         self.log(
@@ -259,6 +261,17 @@ class DemoLoader:
         for term, path in lines_of("synonyms.txt", "=>"):
             synonym.objects.get_or_create(term=term, defaults={"page": self.pages[path]})
         self.log(f"  {synonym.objects.count()} search synonyms")
+
+    def load_redirects(self):
+        """The old site's addresses, each a permanent redirect to its page (updated, never
+        duplicated, when one exists)."""
+        for old_path, path in lines_of("legacy_urls.txt", "=>"):
+            Redirect.objects.update_or_create(
+                old_path=Redirect.normalise_path(old_path),
+                site=None,
+                defaults={"redirect_page": self.pages[path], "is_permanent": True},
+            )
+        self.log(f"  {Redirect.objects.count()} redirects from old addresses")
 
     def load_promotions(self):
         """Editors' recommended search results."""

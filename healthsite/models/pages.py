@@ -11,6 +11,7 @@ from django.db import models
 from django.template.loader import render_to_string
 from django.template.response import TemplateResponse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -24,6 +25,7 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable, Page, Site, get_page_models
 from wagtail.search import index
 
+from .. import renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from ..public_forms import PublicForm, same_origin
@@ -234,12 +236,16 @@ class ContentPage(Page):
     def is_health_page(self):
         return self.review_interval_setting is not None
 
+    @cached_property
+    def site(self):
+        """The page's site; a page outside every site (a new home page, say) belongs to the
+        default one."""
+        return self.get_site() or Site.objects.get(is_default_site=True)
+
     def next_review_after(self, day):
         """When a medical review on `day` falls due again: after the interval Site settings
         give this type of page."""
-        # A page outside every site (not yet placed) follows the default site's settings.
-        site = self.get_site() or Site.objects.get(is_default_site=True)
-        months = getattr(SiteSettings.for_site(site), self.review_interval_setting)
+        months = getattr(SiteSettings.for_site(self.site), self.review_interval_setting)
         month = day.month - 1 + months
         year, month = day.year + month // 12, month % 12 + 1
         return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
@@ -264,6 +270,52 @@ class ContentPage(Page):
 
     def get_breadcrumbs(self):
         return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+
+    def get_sitemap_urls(self, request=None):
+        # Search engines should revisit a page when its content changed, not for each typo.
+        lastmod = self.last_updated or self.last_published_at
+        return [{"location": self.get_full_url(request), "lastmod": lastmod}]
+
+    def social_image(self):
+        """The hero image as shared on social media: (absolute URL, rendition), or None."""
+        if not self.hero_image:
+            return None
+        rendition = self.hero_image.get_rendition(renditions.SPECS["social"])
+        return self.site.root_url + rendition.url, rendition
+
+    def structured_data(self):
+        """schema.org nodes describing the page, for its JSON-LD (none for a page no site
+        serves, such as the preview of a new home page)."""
+        if self.url is None:
+            return []
+        site = self.site
+        trail = [*self.get_breadcrumbs(), self]
+        names = ["Home" if page.depth == 2 else page.title for page in trail]
+        crumbs = zip(names, (site.root_url + page.url for page in trail), strict=True)
+        return [structured_data.breadcrumbs(crumbs), *self.schema_nodes(site)]
+
+    def schema_nodes(self, site):
+        """The page itself; page types add what they are about."""
+        url = self.get_full_url()
+        image = self.social_image()
+        node = {
+            "@type": "MedicalWebPage" if self.is_health_page else "WebPage",
+            "@id": f"{url}#webpage",
+            "url": url,
+            "name": self.title,
+            "description": self.summary,
+            "inLanguage": "en-GB",
+            "isPartOf": {"@id": f"{site.root_url}/#website"},
+            "datePublished": structured_data.date(self.first_published_at),
+            "dateModified": structured_data.date(self.last_updated),
+            "primaryImageOfPage": image[0] if image else None,
+        }
+        if self.is_health_page:
+            people = {"author": self.author, "reviewedBy": self.reviewed_by}
+            for key, person in people.items():
+                node[key] = person and structured_data.person(person, site.root_url)
+            node["lastReviewed"] = structured_data.date(self.last_reviewed)
+        return [structured_data.compact(node)]
 
 
 class RelatedPage(Orderable):
@@ -310,6 +362,13 @@ class HomePage(ContentPage):
         ),
         FieldPanel("body"),
     ]
+
+    def schema_nodes(self, site):
+        return [
+            structured_data.organization(site),
+            structured_data.website(site),
+            *super().schema_nodes(site),
+        ]
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
