@@ -2,14 +2,19 @@
 
 Such pages cannot carry a per-reader CSRF cookie (reading is cookie-free), so a form proves
 itself instead: a signed timestamp (sent too fast, or from a page too old, is refused), a
-honeypot field people never see, and an Origin/Referer check on the POST.
+honeypot field people never see, an Origin/Referer check on the POST, and a limit on how many
+posts one address may send (counted in the shared cache).
 """
 
 import time
 from urllib.parse import urlsplit
 
+from django_ratelimit.core import is_ratelimited
+
 from django import forms
+from django.conf import settings
 from django.core import signing
+from django.template.response import TemplateResponse
 
 SALT = "healthsite.public_forms.started"
 FASTEST = 3  # seconds: people take longer than this to fill in a form
@@ -58,3 +63,29 @@ def same_origin(request):
         return False
     parts = urlsplit(source)
     return parts.netloc == request.get_host() and parts.scheme == request.scheme
+
+
+def client_ip(request):
+    """The reader's address. Behind our own proxies (settings.TRUSTED_PROXY_COUNT of them),
+    the one the outermost proxy saw, from X-Forwarded-For; only those entries can be trusted."""
+    proxies = settings.TRUSTED_PROXY_COUNT
+    if proxies:
+        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+        forwarded = [address for address in forwarded if address]
+        if len(forwarded) >= proxies:
+            return forwarded[-proxies]
+    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a key, not a bind address
+
+
+def too_many(request, group, rate):
+    """True when this address has posted more than `rate` (e.g. "5/h") to `group`'s forms.
+
+    Counted in the shared cache, so every worker sees the same count; a cache outage lets
+    posts through rather than refusing everyone (settings.RATELIMIT_FAIL_OPEN).
+    """
+    return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+
+
+def refuse_too_many(request):
+    """The answer to a reader who posted too often: 429, in friendly words."""
+    return TemplateResponse(request, "too_many.html", status=429)
