@@ -31,8 +31,10 @@ MEDIA = ["wagtailimages.%s_image", "wagtaildocs.%s_document"]
 # keeps, so no one can publish by an older grant), permissions on the root collection of images
 # and documents, and permissions on models (snippets, settings, reports).
 GROUPS = {
-    # Write and submit for review; cannot publish. People are only chosen as authors, not
-    # edited: a reviewer's registration is what readers trust.
+    # Write and submit for review; cannot publish health pages (reader stories they approve are
+    # published, outside the medical review). People are only chosen as authors, not edited: a
+    # reviewer's registration is what readers trust. Newsletter issues: write them and send a
+    # test to themselves; sending to subscribers is publishing.
     EDITORS: {
         "pages": ["add", "change"],
         "collections": ["add", "change", "choose"],
@@ -40,6 +42,9 @@ GROUPS = {
             "wagtailadmin.access_admin",
             "healthsite.view_person",
             "search.view_searchquerycount",
+            "stories.moderate_storysubmission",
+            "newsletter.add_newsletterissue",
+            "newsletter.change_newsletterissue",
         ],
     },
     # Read and correct pages, approve or reject in the workflow (which publishes for them);
@@ -49,7 +54,9 @@ GROUPS = {
         "collections": ["choose"],
         "models": ["wagtailadmin.access_admin", "healthsite.view_person"],
     },
-    # Publish directly, look after people, search tuning and the reports.
+    # Publish directly, look after people, search tuning and the reports; send newsletter
+    # issues and look after subscribers (list, export, erase) and the newsletter's settings;
+    # export and erase a reader's personal data.
     MODERATORS: {
         "pages": ["add", "change", "publish", "bulk_delete", "lock", "unlock"],
         "collections": ["add", "change", "delete", "choose"],
@@ -67,6 +74,15 @@ GROUPS = {
             "wagtailsearchpromotions.add_searchpromotion",
             "wagtailsearchpromotions.change_searchpromotion",
             "wagtailsearchpromotions.delete_searchpromotion",
+            "stories.moderate_storysubmission",
+            "newsletter.add_newsletterissue",
+            "newsletter.change_newsletterissue",
+            "newsletter.delete_newsletterissue",
+            "newsletter.send_newsletterissue",
+            "newsletter.view_subscriber",
+            "newsletter.delete_subscriber",
+            "newsletter.change_newslettersettings",
+            "healthsite.manage_personal_data",
         ],
     },
 }

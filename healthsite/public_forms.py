@@ -37,6 +37,22 @@ class PublicForm(forms.Form):
             widget=forms.TextInput(attrs={"autocomplete": "off", "tabindex": "-1"}),
         )
 
+    def full_clean(self):
+        super().full_clean()
+        if not self.is_bound or not self.errors:
+            return
+        # Fields in error say so to screen readers, and point at their message.
+        for name in self.errors:
+            if name in self.fields:
+                attrs = self.fields[name].widget.attrs
+                attrs["aria-invalid"] = "true"
+                described = [attrs.get("aria-describedby"), f"{self[name].auto_id}_error"]
+                attrs["aria-describedby"] = " ".join(filter(None, described))
+        # Sent again once corrected, the form must not be refused as too old (or too quick):
+        # its clock starts again with the corrections.
+        self.data = self.data.copy()
+        self.data[self.add_prefix(TIMESTAMP)] = signing.dumps(time.time(), salt=SALT)
+
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.pop(HONEYPOT, ""):

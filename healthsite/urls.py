@@ -20,6 +20,7 @@ urlpatterns = [
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
+    path("newsletter/", include("newsletter.urls")),
     path("people/", healthsite_views.people, name="people"),
     path("people/<slug:slug>/", healthsite_views.person, name="person"),
     path("site-map/", healthsite_views.site_map, name="site_map"),

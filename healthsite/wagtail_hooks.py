@@ -7,6 +7,9 @@ from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import citations
 from .models import Person
+from .personal_data import CONTACT_MESSAGES
+from .personal_data_views import PERMISSION as PERSONAL_DATA_PERMISSION
+from .personal_data_views import personal_data
 from .reports import (
     ReviewerRegistrationPanel,
     ReviewsDuePanel,
@@ -65,3 +68,25 @@ def add_review_panels(request, panels):
         panels.append(ReviewerRegistrationPanel())
     if user_sees_reviews(request.user):
         panels.append(ReviewsDuePanel())
+
+
+@hooks.register("register_personal_data")
+def register_contact_messages():
+    return CONTACT_MESSAGES
+
+
+@hooks.register("register_admin_urls")
+def register_personal_data_url():
+    return [path("personal-data/", personal_data, name="personal_data")]
+
+
+class PersonalDataMenuItem(MenuItem):
+    def is_shown(self, request):
+        return request.user.has_perm(PERSONAL_DATA_PERMISSION)
+
+
+@hooks.register("register_settings_menu_item")
+def register_personal_data_menu_item():
+    return PersonalDataMenuItem(
+        "Personal data", reverse("personal_data"), icon_name="user", order=900
+    )

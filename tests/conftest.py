@@ -8,6 +8,8 @@ from pathlib import Path
 
 import pytest
 
+from django.core.cache import cache
+
 from wagtail.models import Page
 
 from healthsite.demo.loader import DemoLoader
@@ -22,6 +24,13 @@ def django_db_setup(django_db_setup, django_db_blocker):
     """Every test starts from the whole demo site, built once per run."""
     with django_db_blocker.unblock():
         DemoLoader(log=lambda message: None).run()
+
+
+@pytest.fixture(autouse=True)
+def fresh_cache():
+    """Every test starts with an empty cache: rate limits, counts and cached menus of one test
+    must not leak into the next."""
+    cache.clear()
 
 
 def page_at(path):

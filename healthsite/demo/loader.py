@@ -9,12 +9,15 @@ from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
+from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 
+from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
+from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Revision, Site
 
@@ -104,6 +107,9 @@ class DemoLoader:
             self.load_promotions()
             self.load_redirects()
             SiteSettings.for_site(home.get_site())  # created with its defaults
+            # Apps add their own demo data (the newsletter's gift, readers' stories).
+            for extend in hooks.get_hooks("load_demo_content"):
+                extend(self)
         existing = len(self.pages) - len(self.created)
         self.log(
             f"Done: {len(self.pages)} pages ({len(self.created)} created, {existing} already "
@@ -125,6 +131,17 @@ class DemoLoader:
                 image.save()
                 self.log(f"  image {number}/{len(images.ILLUSTRATIONS)}: {key} drawn")
             self.images[key] = image
+
+    def document(self, title, filename, content):
+        """A document of the demo collection, created once."""
+        document = Document.objects.filter(title=title).first()
+        if document is None:
+            document = Document(title=title, collection=self.demo_collection())
+            document.file.save(filename, ContentFile(content), save=False)
+            document.file_size = len(content)
+            document.save()
+            self.log(f"  document: {title}")
+        return document
 
     def demo_collection(self):
         root = Collection.get_first_root_node()

@@ -1,9 +1,8 @@
 """The site shell's models: pages, people, settings."""
 
+from .form_page import FormField, FormPage
 from .pages import (
     ContentPage,
-    FormField,
-    FormPage,
     HomePage,
     PageTag,
     RelatedPage,

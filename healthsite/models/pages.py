@@ -9,7 +9,6 @@ from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
 from django.template.loader import render_to_string
-from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -17,18 +16,14 @@ from django.utils.html import strip_tags
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
-from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
-from wagtail.contrib.forms.forms import BaseForm as WagtailBaseForm
-from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
-from wagtail.contrib.forms.panels import FormSubmissionsPanel
-from wagtail.fields import RichTextField, StreamField
+from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
+from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, Site, get_page_models
 from wagtail.search import index
 
 from .. import renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
-from ..public_forms import PublicForm, same_origin
 from .people import Person
 from .site_settings import SiteSettings
 
@@ -439,46 +434,3 @@ class StandardPage(ContentPage):
 
     class Meta:
         verbose_name = "page"
-
-
-class FormField(AbstractFormField):
-    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
-
-
-class FormPage(EmailFormMixin, FormMixin, ContentPage):
-    """A form readers fill in, such as Contact; submissions are e-mailed and kept."""
-
-    parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
-    subpage_types = []
-
-    thank_you_text = RichTextField(
-        features=["bold", "italic", "link"],
-        blank=True,
-        help_text="Shown after the form is sent.",
-    )
-
-    content_panels = [
-        FormSubmissionsPanel(),
-        *ContentPage.content_panels,
-        InlinePanel("form_fields", label="Form fields"),
-        FieldPanel("thank_you_text"),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
-                FieldPanel("subject"),
-            ],
-            heading="E-mail",
-        ),
-    ]
-
-    def get_form_class(self):
-        fields = self.form_builder(self.get_form_fields()).formfields
-        return type("PageForm", (PublicForm, WagtailBaseForm), fields)
-
-    def serve(self, request, *args, **kwargs):
-        if request.method == "POST" and not same_origin(request):
-            return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
-        return super().serve(request, *args, **kwargs)
-
-    class Meta:
-        verbose_name = "form"

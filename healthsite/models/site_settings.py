@@ -72,3 +72,5 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
+        # Kept here for want of a model of its own: the privacy tools act on every app's data.
+        permissions = [("manage_personal_data", "Can export and erase readers' personal data")]

@@ -45,8 +45,11 @@ def test_a_message_is_kept_and_emailed(client):
     submission = FormSubmission.objects.get()
     assert submission.get_data()["your_message"] == "Do you have a page on posture at work?"
     assert "website" not in submission.form_data and "form_started" not in submission.form_data
-    assert mail.outbox[0].to == ["editor@example.com"]
-    assert "posture at work" in mail.outbox[0].body
+    email = mail.outbox[0]
+    assert email.to == ["editor@example.com"]
+    assert email.reply_to == ["sam@example.com"]  # the reader only ever as Reply-To
+    assert email.from_email == "website@example.com"
+    assert "posture at work" in email.body
 
 
 @pytest.mark.parametrize(
@@ -58,6 +61,9 @@ def test_a_message_is_kept_and_emailed(client):
         ({"form_started": "forged"}, "expired"),
         ({"your_e_mail_address": "not an address"}, "valid email"),
         ({"your_message": ""}, "required"),
+        ({"your_message": "x" * 5001}, "at most 5000 characters"),
+        ({"your_e_mail_address": "sam@example.com\nBcc: victim@example.org"}, "valid email"),
+        ({"your_name": "Sam\x00"}, "Null characters are not allowed"),
     ],
 )
 def test_robots_and_mistakes_get_a_clear_answer_and_keep_what_was_typed(
@@ -78,3 +84,21 @@ def test_a_post_from_another_site_is_refused(client):
     response = client.post(URL, message())  # no Origin or Referer at all
     assert response.status_code == 403
     assert not FormSubmission.objects.exists()
+
+
+def test_a_flood_from_one_address_is_refused_with_429(client):
+    statuses = [client.post(URL, message(), **ORIGIN).status_code for _ in range(7)]
+    assert statuses[:5] == [200] * 5
+    assert statuses[5:] == [429, 429]
+    assert FormSubmission.objects.count() == 5
+    # Another reader is not affected.
+    other = client.post(URL, message(), REMOTE_ADDR="203.0.113.9", **ORIGIN)
+    assert other.status_code == 200
+
+
+def test_behind_the_proxy_the_readers_own_address_counts(client, settings):
+    settings.TRUSTED_PROXY_COUNT = 1
+    for number in range(6):
+        forwarded = f"198.51.100.{number}"  # six readers behind one proxy
+        response = client.post(URL, message(), HTTP_X_FORWARDED_FOR=forwarded, **ORIGIN)
+        assert response.status_code == 200

@@ -1,0 +1,18 @@
+from django.core.management.base import BaseCommand
+from django.utils import timezone
+
+from healthsite import privacy
+
+
+class Command(BaseCommand):
+    help = (
+        "Deletes readers' personal data kept past its retention period (unconfirmed newsletter "
+        "signups, story submissions, contact messages; see the privacy notice). Run it daily "
+        "from cron: `15 3 * * * … manage.py purge_personal_data`."
+    )
+
+    def handle(self, *args, **options):
+        deleted = privacy.purge(timezone.now())
+        for name, count in deleted.items():
+            self.stdout.write(f"  {name}: {count} deleted")
+        self.stdout.write(f"Done: {sum(deleted.values())} records past their retention deleted.")

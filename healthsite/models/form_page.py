@@ -1,0 +1,97 @@
+"""Forms readers fill in on the site, such as Contact: built by editors from fields, e-mailed to
+the site's owner and kept in the admin."""
+
+from django import forms
+from django.core.mail import EmailMessage
+from django.db import models
+from django.template.response import TemplateResponse
+
+from modelcluster.fields import ParentalKey
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.forms.forms import BaseForm as WagtailBaseForm
+from wagtail.contrib.forms.forms import FormBuilder
+from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, FormMixin
+from wagtail.contrib.forms.panels import FormSubmissionsPanel
+from wagtail.fields import RichTextField
+
+from ..public_forms import PublicForm, refuse_too_many, same_origin, too_many
+from .pages import ContentPage
+
+MAX_MESSAGE = 5000  # characters in a multi-line answer
+SUBMISSIONS_PER_HOUR = "5/h"  # per reader's address
+
+
+class ReaderFormBuilder(FormBuilder):
+    """Wagtail's form fields, with limits on what a reader can send."""
+
+    def create_multiline_field(self, field, options):
+        options["max_length"] = MAX_MESSAGE
+        return super().create_multiline_field(field, options)
+
+    def create_email_field(self, field, options):
+        options["max_length"] = 254
+        return super().create_email_field(field, options)
+
+
+class FormField(AbstractFormField):
+    page = ParentalKey("FormPage", on_delete=models.CASCADE, related_name="form_fields")
+
+
+class FormPage(EmailFormMixin, FormMixin, ContentPage):
+    """A form readers fill in, such as Contact; submissions are e-mailed and kept."""
+
+    parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
+    subpage_types = []
+
+    thank_you_text = RichTextField(
+        features=["bold", "italic", "link"],
+        blank=True,
+        help_text="Shown after the form is sent.",
+    )
+
+    content_panels = [
+        FormSubmissionsPanel(),
+        *ContentPage.content_panels,
+        InlinePanel("form_fields", label="Form fields"),
+        FieldPanel("thank_you_text"),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("from_address"), FieldPanel("to_address")]),
+                FieldPanel("subject"),
+            ],
+            heading="E-mail",
+        ),
+    ]
+
+    form_builder = ReaderFormBuilder
+
+    def get_form_class(self):
+        fields = self.form_builder(self.get_form_fields()).formfields
+        return type("PageForm", (PublicForm, WagtailBaseForm), fields)
+
+    def serve(self, request, *args, **kwargs):
+        if request.method == "POST":
+            if not same_origin(request):
+                return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
+            if too_many(request, group=f"form-page-{self.pk}", rate=SUBMISSIONS_PER_HOUR):
+                return refuse_too_many(request)
+        return super().serve(request, *args, **kwargs)
+
+    def send_mail(self, form):
+        """To the site's owner; the reader's address only as Reply-To (never as the sender,
+        and only once the form has validated it as an e-mail address)."""
+        readers = [
+            value
+            for name, value in form.cleaned_data.items()
+            if isinstance(form.fields[name], forms.EmailField) and value
+        ]
+        EmailMessage(
+            subject=self.subject or f"Message from {self.title}",
+            body=self.render_email(form),
+            from_email=self.from_address or None,
+            to=[address.strip() for address in self.to_address.split(",")],
+            reply_to=readers[:1],
+        ).send()
+
+    class Meta:
+        verbose_name = "form"

@@ -1,0 +1,136 @@
+"""The moderation queue in the admin: the list of submissions (opening on those waiting), the
+screen where an editor corrects a story and approves or rejects it, and the CSV export."""
+
+import django_filters
+
+from django import forms
+from django.shortcuts import redirect
+from django.urls import reverse
+
+from wagtail.admin import messages
+from wagtail.admin.filters import WagtailFilterSet
+from wagtail.admin.forms import WagtailAdminModelForm
+from wagtail.admin.views.generic import EditView, IndexView
+
+from . import moderation, text
+from .models import StorySubmission
+
+ALL = "all"
+PENDING = StorySubmission.Status.PENDING
+
+
+class StatusFilter(django_filters.ChoiceFilter):
+    def filter(self, qs, value):
+        return qs if value == ALL else qs.filter(status=value)
+
+
+class SubmissionFilterSet(WagtailFilterSet):
+    """The queue opens on the stories waiting for a decision."""
+
+    status = StatusFilter(
+        label="Status",
+        choices=[*StorySubmission.Status.choices, (ALL, "All")],
+        empty_label=None,
+        initial=PENDING,
+        widget=forms.RadioSelect,
+    )
+
+    def __init__(self, data=None, *args, **kwargs):
+        if data is not None and not data.get("status"):
+            data = data.copy()
+            data["status"] = PENDING
+        super().__init__(data, *args, **kwargs)
+
+    class Meta:
+        model = StorySubmission
+        fields = ["status"]
+
+
+class SubmissionIndexView(IndexView):
+    def preprocess_field_value(self, field, value, export_format):
+        value = super().preprocess_field_value(field, value, export_format)
+        if export_format == self.FORMAT_CSV and isinstance(value, str):
+            return text.spreadsheet_safe(value)
+        return value
+
+
+class ModerationForm(WagtailAdminModelForm):
+    """Edits a waiting story; approving or rejecting it is checked here too."""
+
+    EDITABLE = ("title", "story", "teller")
+
+    def __init__(self, *args, decision=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.decision = decision
+        if not self.instance.is_pending:
+            # Once published, the story is edited as a page; a rejected one stays as it was.
+            for name in self.EDITABLE:
+                self.fields[name].disabled = True
+
+    def clean_title(self):
+        return text.one_line(self.cleaned_data["title"])
+
+    def clean_teller(self):
+        return text.one_line(self.cleaned_data["teller"])
+
+    def clean_story(self):
+        return text.multiline(self.cleaned_data["story"])
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.decision not in ("approve", "reject"):
+            return cleaned_data
+        if not self.instance.is_pending:
+            raise forms.ValidationError(
+                f"This story was already {self.instance.get_status_display().lower()}."
+            )
+        if self.decision == "reject" and not cleaned_data.get("note"):
+            self.add_error("note", "Say in a few words why the story is not published.")
+        if self.decision == "approve" and not self.instance.consent:
+            raise forms.ValidationError("The reader did not agree to publication.")
+        if self.decision == "approve" and moderation.story_index() is None:
+            raise forms.ValidationError(
+                "There is no Tell Your Story page to publish it under: create it first."
+            )
+        return cleaned_data
+
+
+class ModerateView(EditView):
+    template_name = "stories/admin/moderate.html"
+    actions = ["edit", "approve", "reject"]
+
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "decision": self.action}
+
+    def save_instance(self):
+        submission = super().save_instance()
+        if self.action == "approve":
+            moderation.approve(submission, self.request.user)
+        elif self.action == "reject":
+            moderation.reject(submission, self.request.user)
+        return submission
+
+    def form_valid(self, form):
+        try:
+            return super().form_valid(form)
+        except moderation.AlreadyDecided:
+            messages.error(
+                self.request, "Another editor decided on this story first: nothing was changed."
+            )
+            return redirect(self.get_edit_url())
+
+    def get_success_message(self):
+        if self.action == "approve":
+            return f"Story '{self.object}' published."
+        if self.action == "reject":
+            return f"Story '{self.object}' rejected."
+        return super().get_success_message()
+
+    def get_success_buttons(self):
+        page = self.object.page
+        if self.action == "approve" and page:
+            return [
+                messages.button(page.url, "View live", new_window=True),
+                messages.button(reverse("wagtailadmin_pages:edit", args=[page.pk]), "Edit page"),
+            ]
+        return super().get_success_buttons()
