@@ -44,6 +44,12 @@ class IssueIndexView(snippets.IndexView):
         return buttons
 
 
+class IssueCreateView(snippets.CreateView):
+    def get_success_url(self):
+        # What comes next for a new issue: a test to oneself, then sending.
+        return issue_url("inspect", self.object)
+
+
 class IssueEditView(snippets.EditView):
     @cached_property
     def header_more_buttons(self):

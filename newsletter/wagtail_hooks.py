@@ -21,6 +21,7 @@ class IssueViewSet(SnippetViewSet):
     icon = "mail"
     menu_label = "Issues"
     index_view_class = admin_views.IssueIndexView
+    add_view_class = admin_views.IssueCreateView
     edit_view_class = admin_views.IssueEditView
     inspect_view_class = admin_views.IssueInspectView
     inspect_view_enabled = True

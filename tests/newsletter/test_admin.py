@@ -88,6 +88,8 @@ def test_an_editor_writes_an_issue_with_chosen_pages_in_order(editor):
         "/home/specific-back-pain/sciatica/",
         "/home/back-pain-management/exercises/",
     ]
+    # What comes next is on the issue's Send page: a test to oneself, then sending.
+    assert response["Location"] == f"{ISSUES}inspect/{issue.pk}/"
 
 
 def test_a_subject_on_two_lines_is_refused(editor):
