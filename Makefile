@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 # PostgreSQL tests run when DATABASE_URL names a PostgreSQL database; say MARKERS to choose.
 MARKERS ?= $(if $(DATABASE_URL),,not postgres)
 
-.PHONY: help run setup test lint check chromium
+.PHONY: help run setup test lint check packages
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -40,19 +40,23 @@ check: $(VENV)/.dev-installed ## Django system checks and missing migrations
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py check
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-chromium: ## Install Debian's Chromium for the browser tests (as root), or say how
-	@if command -v chromium >/dev/null; then exit 0; \
+# Debian packages the tests use: Varnish (the proxy tests) and, unless the browser tests are
+# left out, Chromium.
+PACKAGES := varnish $(if $(findstring not browser,$(MARKERS)),,chromium)
+
+packages: ## Install the Debian packages the tests need (as root), or say how
+	@missing="$$(for package in $(PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done)"; \
+	if [ -z "$$missing" ]; then exit 0; \
 	elif [ "$$(id -u)" = 0 ]; then \
-		echo "Installing Chromium for the browser tests…"; \
-		apt-get update -qq && apt-get install -y -qq --no-install-recommends chromium >/dev/null; \
+		echo "Installing for the tests:" $$missing; \
+		apt-get update -qq && apt-get install -y -qq --no-install-recommends $$missing >/dev/null; \
 	else \
-		echo "The browser tests need Chromium. Install it with:"; \
-		echo "    sudo apt-get install -y chromium"; \
-		echo "or run the other tests with: make test MARKERS='not browser'"; exit 1; \
+		echo "The tests need these Debian packages. Install them with:"; \
+		echo "    sudo apt-get install -y" $$missing; \
+		echo "(MARKERS='not browser' leaves out the browser tests and Chromium)"; exit 1; \
 	fi
 
-test: lint check ## Run every test (PostgreSQL ones too when DATABASE_URL is set)
-	@if [[ "$(MARKERS)" != *"not browser"* ]]; then $(MAKE) --no-print-directory chromium; fi
+test: lint check packages ## Run every test (PostgreSQL ones too when DATABASE_URL is set)
 	@if [ -n "$(MARKERS)" ]; then echo "Not run in this pass: tests marked '$(MARKERS)'" \
 		"(set DATABASE_URL=postgres://… to include the PostgreSQL ones)."; fi
 	$(PY) -m pytest $(if $(MARKERS),-m "$(MARKERS)")

@@ -18,6 +18,7 @@ INSTALLED_APPS = [
     "newsletter",
     "stories",
     "wagtail.contrib.forms",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.redirects",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
@@ -50,6 +51,8 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # ETags from the body, and 304 Not Modified for conditional requests.
     "django.middleware.http.ConditionalGetMiddleware",
+    # Anonymous readers' pages from the shared cache (below the ETag middleware: 304s too).
+    "healthsite.page_cache.PageCacheMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -144,6 +147,27 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # One process: local memory (production settings choose a shared cache). Room for the
 # search counts logged between two flushes (search/stats.py).
+# Anonymous GETs of pages and feeds are kept this long in the shared cache (0: not at all),
+# purged when content changes (healthsite/cache_invalidation.py).
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+# Never from the page cache: per-reader answers, and files Wagtail serves itself.
+PAGE_CACHE_EXCLUDE = (
+    "/admin/",
+    "/search/",
+    "/newsletter/confirm/",
+    "/newsletter/unsubscribe/",
+    "/documents/",
+    "/healthz",
+)
+# A caching proxy in front (Varnish with deploy/varnish/default.vcl), purged on publish.
+if os.environ.get("VARNISH_URL"):
+    WAGTAILFRONTENDCACHE = {
+        "varnish": {
+            "BACKEND": "healthsite.page_cache.VarnishBackend",
+            "LOCATION": os.environ["VARNISH_URL"],
+        }
+    }
+
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",

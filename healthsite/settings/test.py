@@ -15,3 +15,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 SERVE_MEDIA = True
+# Each test sees its own changes at once; tests/healthsite/test_page_cache.py turns it on.
+PAGE_CACHE_SECONDS = 0

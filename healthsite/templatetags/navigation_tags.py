@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Site
 
 from healthsite.navigation import build_menu
+from healthsite.page_cache import remember
 
 register = template.Library()
 
@@ -14,7 +15,8 @@ def site_menu(context):
     site = request and Site.find_for_request(request)
     if site is None:
         return {"top_bar": [], "main": [], "root": None}
-    menu = build_menu(site.root_page)
+    # Built once, then kept until the tree changes (a new generation of the page cache).
+    menu = remember(f"menu:{site.pk}", lambda: build_menu(site.root_page))
     current = context.get("page")
     path = getattr(current, "path", "")
     for entry in [*menu["top_bar"], *menu["main"]]:

@@ -1,0 +1,166 @@
+"""Readers' pages and feeds served from the shared cache, and purged when content changes.
+
+Anonymous GETs of public pages are kept whole (status, headers, body) in Django's cache for
+PAGE_CACHE_SECONDS. Two versions in the cache make purging cheap and exact:
+
+- the site's generation: a new one purges everything (the tree, a menu or settings changed);
+- each path's version: a new one purges that path, with its ?page=N listings, on every host.
+
+Wagtail's frontend cache (wagtail.contrib.frontend_cache) carries the same purges to a caching
+proxy in front (Varnish); see cache_invalidation.py for which change purges what.
+"""
+
+import logging
+import re
+import time
+from urllib.parse import urlsplit
+from urllib.request import Request, urlopen
+
+from django.conf import settings
+from django.core.cache import cache
+from django.http import HttpResponse
+from django.utils.cache import patch_cache_control, set_response_etag
+
+from wagtail.contrib.frontend_cache.backends import HTTPBackend
+from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
+
+logger = logging.getLogger(__name__)
+
+GENERATION = "page-cache:generation"
+# A listing's later pages are cached; any other query string (search, tracking) is not.
+CACHEABLE_QUERY = re.compile(r"(page=\d{1,4})?")
+# How long a reader's browser keeps a page before asking again (the shared cache is purged,
+# browsers cannot be).
+BROWSER_SECONDS = 60
+
+
+def path_key(path):
+    return f"page-cache:path:{path}"
+
+
+def new_version():
+    return str(time.time_ns())
+
+
+def enabled():
+    return settings.PAGE_CACHE_SECONDS > 0
+
+
+def generation():
+    return cache.get(GENERATION) or "0"
+
+
+def remember(name, build):
+    """`build()`, kept in the cache until the site's generation changes (the menu, say)."""
+    if not enabled():
+        return build()
+    key = f"page-cache:{generation()}:{name}"
+    value = cache.get(key)
+    if value is None:
+        value = build()
+        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
+    return value
+
+
+def purge_everything():
+    """A change of tree, menu or settings: every page and feed is rendered afresh."""
+    cache.set(GENERATION, new_version(), None)
+    for backend in get_backends().values():
+        if isinstance(backend, VarnishBackend):
+            backend.ban_everything()
+
+
+def purge_urls(urls):
+    """Purges these pages and feeds (full URLs or paths) here and in the proxy in front."""
+    paths = {urlsplit(url).path for url in urls}
+    # Longer than any entry made under the old version can live (see module docstring).
+    cache.set_many(
+        {path_key(path): new_version() for path in paths}, settings.PAGE_CACHE_SECONDS * 2
+    )
+    purge_urls_from_cache([url for url in urls if "://" in url])
+
+
+class VarnishBackend(HTTPBackend):
+    """Wagtail's HTTP purger, which can also ban everything (deploy/varnish/default.vcl)."""
+
+    def ban_everything(self):
+        # The proxy's address comes from settings, as for Wagtail's own purges.
+        request = Request(f"{self.cache_scheme}://{self.cache_netloc}/", method="BAN")  # noqa: S310
+        try:
+            urlopen(request, timeout=5)  # noqa: S310
+        except OSError as error:
+            logger.error("Could not ban everything from the proxy's cache: %s", error)
+
+
+class PageCacheMiddleware:
+    """Serves anonymous readers from the shared cache; editors always get a fresh page."""
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if not self.cacheable_request(request):
+            return self.get_response(request)
+        key = self.key(request)
+        entry = cache.get(key)
+        if entry is not None:
+            return self.rebuild(entry)
+        response = self.get_response(request)
+        if self.cacheable_response(response):
+            if "Cache-Control" in response:  # the view's own lifetime for browsers (feeds)
+                patch_cache_control(response, s_maxage=settings.PAGE_CACHE_SECONDS)
+            else:
+                patch_cache_control(
+                    response,
+                    public=True,
+                    max_age=BROWSER_SECONDS,
+                    s_maxage=settings.PAGE_CACHE_SECONDS,
+                )
+            set_response_etag(response)
+            if request.method == "GET":  # a HEAD response may have lost its body
+                cache.set(key, self.entry(response), settings.PAGE_CACHE_SECONDS)
+        return response
+
+    @staticmethod
+    def cacheable_request(request):
+        return (
+            enabled()
+            and request.method in ("GET", "HEAD")
+            and settings.SESSION_COOKIE_NAME not in request.COOKIES
+            and "HTTP_AUTHORIZATION" not in request.META
+            and not request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
+            and CACHEABLE_QUERY.fullmatch(request.META.get("QUERY_STRING", "")) is not None
+        )
+
+    @staticmethod
+    def key(request):
+        """The entry's key under the current versions (the cache down: both "0", a miss)."""
+        path = request.path
+        versions = cache.get_many([GENERATION, path_key(path)])
+        return (
+            f"page-cache:{versions.get(GENERATION, '0')}:{versions.get(path_key(path), '0')}:"
+            f"{request.get_host()}{request.get_full_path()}"
+        )
+
+    @staticmethod
+    def cacheable_response(response):
+        cache_control = response.get("Cache-Control", "")
+        return (
+            response.status_code == 200
+            and not response.streaming
+            and not response.cookies
+            and "Cookie" not in response.get("Vary", "")
+            and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
+        )
+
+    @staticmethod
+    def entry(response):
+        return (response.status_code, list(response.items()), response.content)
+
+    @staticmethod
+    def rebuild(entry):
+        status, headers, content = entry
+        response = HttpResponse(content, status=status)
+        for name, value in headers:
+            response[name] = value
+        return response

@@ -1,0 +1,246 @@
+"""Readers' pages come from the shared cache, and every change shows at once where it should:
+publishing purges the page, its parents, feeds, What's New and pages linking to it; a change
+of tree, menu or settings purges everything; editors always see fresh pages."""
+
+import shutil
+import socket
+import subprocess
+import time
+
+import pytest
+
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from wagtail.models import Page, Site
+
+from healthsite.models import SiteSettings
+from tests.conftest import page_at
+
+pytestmark = pytest.mark.django_db
+
+SPASMS = "/back-pain-types/muscle-spasms/"
+PILATES = "/pilates-exercises/"  # picked as related by Muscle Spasms
+UNRELATED = "/learn-more/about/"
+PURGED_WITH_A_PAGE = [
+    SPASMS,
+    "/back-pain-types/",
+    "/",
+    "/feed/",
+    "/feed/atom/",
+    "/feed/json/",
+    "/back-pain-types/feed/",
+    "/whats-new/",
+]
+
+
+@pytest.fixture(autouse=True)
+def page_cache_on(settings):
+    settings.PAGE_CACHE_SECONDS = 600
+
+
+def get(client, url, **headers):
+    """The response, and whether it came from the cache (no SQL at all)."""
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url, **headers)
+    return response, len(queries) == 0
+
+
+def cached(client, url):
+    return get(client, url)[1]
+
+
+def warm(client, *urls):
+    for url in urls:
+        assert client.get(url).status_code == 200
+        assert cached(client, url), f"{url} was not kept"
+
+
+def publish(page, commit, **changes):
+    for name, value in changes.items():
+        setattr(page, name, value)
+    with commit(execute=True):
+        page.save_revision().publish()
+
+
+def test_a_reader_gets_the_page_from_the_cache_with_validators_and_no_cookie(client):
+    first, from_cache = get(client, SPASMS)
+    assert not from_cache
+    again, from_cache = get(client, SPASMS)
+
+    assert from_cache
+    assert again.content == first.content
+    assert not again.cookies
+    assert "public" in again["Cache-Control"] and "s-maxage=600" in again["Cache-Control"]
+    not_modified, _ = get(client, SPASMS, HTTP_IF_NONE_MATCH=again["ETag"])
+    assert not_modified.status_code == 304
+
+
+def test_feeds_are_kept_too_with_their_own_lifetime_for_feed_readers(client):
+    warm(client, "/feed/")
+    assert "max-age=900" in client.get("/feed/")["Cache-Control"]
+
+
+def test_what_is_not_a_page_for_everyone_is_not_kept(client):
+    for url in ["/search/?q=sciatica", SPASMS + "?utm_source=newsletter"]:
+        client.get(url)
+        assert not cached(client, url), url
+
+
+def test_editors_always_see_the_page_as_it_is(admin_client):
+    reader = Client()
+    warm(reader, SPASMS)
+    Page.objects.filter(url_path="/home/back-pain-types/muscle-spasms/").update(
+        title="Muscle cramps"  # behind Wagtail's back: no purge
+    )
+
+    assert "Muscle cramps" not in reader.get(SPASMS).content.decode()
+    assert "Muscle cramps" in admin_client.get(SPASMS).content.decode()
+
+
+def test_publishing_new_text_purges_the_page_its_parents_feeds_and_whats_new_only(
+    client, django_capture_on_commit_callbacks
+):
+    warm(client, *PURGED_WITH_A_PAGE, UNRELATED)
+    page = page_at(SPASMS)
+
+    publish(page, django_capture_on_commit_callbacks, summary=page.summary)  # same card
+    assert not any(cached(client, url) for url in PURGED_WITH_A_PAGE)
+
+    assert cached(client, UNRELATED)  # an unchanged card: the rest of the site stays cached
+
+
+def test_publishing_new_text_purges_the_pages_linking_to_it(
+    client, django_capture_on_commit_callbacks
+):
+    warm(client, SPASMS, UNRELATED)
+
+    publish(page_at(PILATES), django_capture_on_commit_callbacks)
+
+    assert not cached(client, SPASMS)
+    assert cached(client, UNRELATED)
+
+
+def test_a_new_title_shows_in_the_menu_of_every_page(client, django_capture_on_commit_callbacks):
+    warm(client, UNRELATED, "/a-z/")
+
+    publish(page_at(SPASMS), django_capture_on_commit_callbacks, title="Muscle cramps")
+
+    assert "Muscle cramps" in client.get(UNRELATED).content.decode()
+    assert "Muscle cramps" in client.get("/a-z/").content.decode()
+
+
+def test_a_new_page_shows_in_its_section_and_the_menus(client, django_capture_on_commit_callbacks):
+    warm(client, UNRELATED, "/back-pain-types/")
+    section = page_at("/back-pain-types/")
+    page = type(page_at(SPASMS))(
+        title="Sore feet", slug="sore-feet", summary="Why feet hurt.", show_in_menus=True
+    )
+    with django_capture_on_commit_callbacks(execute=True):
+        section.add_child(instance=page)
+        page.save_revision().publish()
+
+    assert "Sore feet" in client.get("/back-pain-types/").content.decode()
+    assert "Sore feet" in client.get(UNRELATED).content.decode()
+
+
+def test_unpublishing_takes_the_page_out_everywhere(client, django_capture_on_commit_callbacks):
+    warm(client, SPASMS, UNRELATED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page_at(SPASMS).unpublish()
+
+    assert client.get(SPASMS).status_code == 404
+    assert f'href="{SPASMS}"' not in client.get(UNRELATED).content.decode()
+
+
+def test_moving_a_page_purges_everything(client, django_capture_on_commit_callbacks):
+    warm(client, SPASMS, UNRELATED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page_at(SPASMS).move(page_at("/specific-back-pain/"), pos="last-child")
+
+    assert client.get(SPASMS)["Location"] == "/specific-back-pain/muscle-spasms/"
+    assert 'href="/specific-back-pain/muscle-spasms/"' in client.get(UNRELATED).content.decode()
+
+
+def test_deleting_a_page_purges_everything(client, django_capture_on_commit_callbacks):
+    warm(client, SPASMS, UNRELATED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        page_at(SPASMS).delete()
+
+    assert client.get(SPASMS).status_code == 404
+    assert f'href="{SPASMS}"' not in client.get(UNRELATED).content.decode()
+
+
+def test_a_change_of_settings_shows_on_every_page(client, django_capture_on_commit_callbacks):
+    warm(client, UNRELATED)
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.disclaimer = "<p>Read this first, please.</p>"
+        settings.save()
+
+    assert "Read this first, please." in client.get(UNRELATED).content.decode()
+
+
+def test_the_menu_is_built_once_for_all_pages(client):
+    warm(client, UNRELATED)
+    Page.objects.filter(url_path="/home/back-pain-types/muscle-spasms/").update(
+        title="Muscle cramps"  # behind Wagtail's back: no purge
+    )
+
+    another_page = client.get("/learn-more/contact/").content.decode()  # not cached yet
+
+    assert ">Muscle Spasms<" in another_page  # its menu came from the cache
+    assert "Muscle cramps" not in another_page
+
+
+@pytest.fixture
+def redis_server(tmp_path):
+    """A Redis of our own on a spare port, which the test may stop."""
+    binary = shutil.which("redis-server")
+    if binary is None:
+        pytest.fail("redis-server is needed: apt-get install -y redis-server")
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    process = subprocess.Popen(
+        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
+        cwd=tmp_path,
+        stdout=subprocess.DEVNULL,
+    )
+    for _ in range(100):
+        with socket.socket() as probe:
+            if probe.connect_ex(("127.0.0.1", port)) == 0:
+                break
+        time.sleep(0.05)
+    yield process, port
+    process.kill()
+    process.wait()
+
+
+def test_a_redis_outage_serves_pages_uncached_not_errors(client, settings, redis_server):
+    process, port = redis_server
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "django_redis.cache.RedisCache",
+            "LOCATION": f"redis://127.0.0.1:{port}/0",
+            "OPTIONS": {
+                "SOCKET_CONNECT_TIMEOUT": 0.5,
+                "SOCKET_TIMEOUT": 0.5,
+                "IGNORE_EXCEPTIONS": True,
+            },
+        }
+    }
+    warm(client, SPASMS)
+
+    process.kill()
+    process.wait()
+
+    response, from_cache = get(client, SPASMS)
+    assert response.status_code == 200
+    assert not from_cache
+    assert "Muscle Spasms" in response.content.decode()
