@@ -8,7 +8,7 @@ PY := $(VENV)/bin/python
 # PostgreSQL tests run when DATABASE_URL names a PostgreSQL database; say MARKERS to choose.
 MARKERS ?= $(if $(DATABASE_URL),,not postgres)
 
-.PHONY: help run setup test lint check packages
+.PHONY: help run setup test lint check packages bench
 
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
@@ -60,3 +60,8 @@ test: lint check packages ## Run every test (PostgreSQL ones too when DATABASE_U
 	@if [ -n "$(MARKERS)" ]; then echo "Not run in this pass: tests marked '$(MARKERS)'" \
 		"(set DATABASE_URL=postgres://… to include the PostgreSQL ones)."; fi
 	$(PY) -m pytest $(if $(MARKERS),-m "$(MARKERS)")
+
+bench: $(VENV)/.installed ## Speed at 1,000 and 10,000 pages on PostgreSQL (ARGS=--rebuild …)
+	@bench/install-tools.sh
+	$(PY) -m pip install --quiet -r bench/requirements.txt
+	$(PY) bench/run.py $(ARGS)

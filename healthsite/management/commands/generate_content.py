@@ -10,8 +10,11 @@ class Command(BaseCommand):
         parser.add_argument("--pages", type=int, default=0, help="How many pages to add.")
         parser.add_argument("--remove", action="store_true", help="Remove generated pages.")
         parser.add_argument("--seed", type=int, default=2026, help="For repeatable content.")
+        parser.add_argument(
+            "--jobs", type=int, default=1, help="Processes adding pages side by side (1)."
+        )
 
-    def handle(self, *args, pages, remove, seed, **options):
+    def handle(self, *args, pages, remove, seed, jobs, **options):
         if remove:
             removed = generator.remove(log=self.stdout.write)
             self.stdout.write(f"Done: {removed} generated pages removed.")
@@ -19,7 +22,7 @@ class Command(BaseCommand):
         if pages < 1:
             raise CommandError("Say how many pages to add, e.g. --pages 1000 (or --remove).")
         try:
-            generator.generate(pages, seed=seed, log=self.stdout.write)
+            generator.generate(pages, seed=seed, log=self.stdout.write, jobs=max(1, jobs))
         except RuntimeError as error:
             raise CommandError(str(error)) from error
         self.stdout.write(f"Done: {pages} pages added. Remove them with --remove.")
