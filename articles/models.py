@@ -10,7 +10,14 @@ from wagtail.search import index
 
 from healthsite import structured_data
 from healthsite.blocks import BodyStreamBlock, headings
-from healthsite.models import ContentPage, SectionPage, newest_pages, paginate
+from healthsite.models import (
+    ContentPage,
+    SectionPage,
+    for_listing,
+    is_public,
+    newest_pages,
+    paginate,
+)
 
 from .blocks import SeekHelpStreamBlock, SelfCareStreamBlock
 from .feeds import subscriptions
@@ -172,7 +179,7 @@ class WhatsNewPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = newest_pages().select_related("hero_image").defer_streamfields()
+        pages = for_listing(newest_pages())
         context["pages"] = paginate(request, pages, per_page=20)
         return context
 
@@ -193,7 +200,9 @@ class SubscribePage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         root_url = self.site.root_url
-        sections = SectionPage.objects.live().public().in_menu().child_of(self.get_parent())
+        sections = (
+            SectionPage.objects.live().filter(is_public()).in_menu().child_of(self.get_parent())
+        )
         context["site_feeds"] = subscriptions(root_url)
         context["sections"] = [(section, subscriptions(root_url, section)) for section in sections]
         return context

@@ -10,12 +10,11 @@ conditions. Private pages are filtered inside each query rather than with
 from typing import NamedTuple
 
 from django.apps import apps
-from django.db.models import Count, Exists, F, OuterRef, Q, Subquery
-from django.db.models.lookups import StartsWith
+from django.db.models import Count, Exists, F, Q, Subquery
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
-from .models import ContentPage, SectionPage
+from .models import ContentPage, SectionPage, for_listing, is_public
 
 RELATED_LIMIT = 4
 # The admin numbers inline items; items made in code have no number and keep their creation order.
@@ -30,20 +29,9 @@ class Pager(NamedTuple):
     next: ContentPage | None
 
 
-def is_public():
-    """Matches pages that no view restriction covers (on them or on an ancestor)."""
-    covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
-    return ~Exists(covering)
-
-
 def readable(model=ContentPage):
     """Live, public pages of `model`."""
     return model.objects.live().filter(is_public())
-
-
-def for_listing(pages):
-    """Without the fields a listing never shows (the content and its copies)."""
-    return pages.defer_streamfields().defer("search_text", "content_html")
 
 
 def newest_first():

@@ -1,7 +1,10 @@
 """Image renditions: the sizes pages show, made when a page is published so that a reader's
 visit never has to create (and write) one."""
 
+from collections import defaultdict
+
 from wagtail.fields import StreamField
+from wagtail.images import get_image_model
 from wagtail.images.models import Filter, Picture
 
 # One name per place an image appears; WebP with a JPEG fallback, three widths each.
@@ -21,6 +24,31 @@ SIZES = {
 }
 
 
+def specs(*names):
+    """The filter specs of the renditions made for these names."""
+    return [spec for name in names for spec in Filter.expand_spec(SPECS[name])]
+
+
+def prefetch(images, *names):
+    """Fetches the renditions of `names` for all of `images` in one query, so that showing
+    them costs no more queries. `names` must cover every rendition shown of these image
+    objects: Wagtail takes an image's `prefetched_renditions` for all it has, and would make a
+    missing one again."""
+    by_id = {image.pk: image for image in images if image is not None}
+    if not by_id:
+        return
+    rendition_model = get_image_model().get_rendition_model()
+    found = defaultdict(list)
+    for rendition in rendition_model.objects.filter(
+        image_id__in=by_id, filter_spec__in=specs(*names)
+    ):
+        rendition.image = by_id[rendition.image_id]  # the same image: no query to read it
+        found[rendition.image_id].append(rendition)
+    for image in images:
+        if image is not None:
+            image.prefetched_renditions = list(found[image.pk])
+
+
 def renditions(image, name):
     return image.get_renditions(*Filter.expand_spec(SPECS[name]))
 
@@ -30,17 +58,23 @@ def picture(image, name, **attrs):
     return Picture(renditions(image, name), {"sizes": SIZES[name], **attrs})
 
 
+def figures_of(page):
+    """The images of the image blocks in the page's content."""
+    for field in page._meta.get_fields():
+        if isinstance(field, StreamField):
+            for block in getattr(page, field.name):
+                if block.block_type == "image" and block.value["image"]:
+                    yield block.value["image"]
+
+
 def images_of(page):
     """(image, spec name) for every image `page` shows."""
     if page.hero_image:
         yield page.hero_image, "hero"
         yield page.hero_image, "enclosure"
         yield page.hero_image, "social"
-    for field in page._meta.get_fields():
-        if isinstance(field, StreamField):
-            for block in getattr(page, field.name):
-                if block.block_type == "image" and block.value["image"]:
-                    yield block.value["image"], "figure"
+    for image in figures_of(page):
+        yield image, "figure"
     if hasattr(page, "products"):
         for product in page.products.all():
             if product.image:

@@ -6,13 +6,12 @@ from django.views.static import serve as static_serve
 from wagtail import urls as wagtail_urls
 from wagtail import views as wagtail_views
 from wagtail.admin import urls as wagtailadmin_urls
-from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as PageSitemap
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from healthsite import views as healthsite_views
-from healthsite.sitemaps import PeopleSitemap
+from healthsite.sitemaps import PageSitemap, PeopleSitemap
 
 SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
 

@@ -6,13 +6,15 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Site
 
-from .models import ContentPage, Person
+from .models import ContentPage, Person, is_public
 from .templatetags.seo_tags import canonical_root
 
 
 def person(request, slug):
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    pages = ContentPage.objects.live().public().order_by("title").only("title", "url_path")
+    pages = (
+        ContentPage.objects.live().filter(is_public()).order_by("title").only("title", "url_path")
+    )
     return TemplateResponse(
         request,
         "healthsite/person.html",
@@ -36,7 +38,7 @@ def site_map(request):
     site = Site.find_for_request(request)
     pages = (
         ContentPage.objects.live()
-        .public()
+        .filter(is_public())
         .descendant_of(site.root_page)
         .order_by("path")
         .only("title", "url_path", "path", "depth")

@@ -5,7 +5,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import citations
+from . import citations, page_links
 from .models import Person
 from .personal_data import CONTACT_MESSAGES
 from .personal_data_views import PERMISSION as PERSONAL_DATA_PERMISSION
@@ -32,6 +32,12 @@ register_snippet(PersonViewSet)
 @hooks.register("register_rich_text_features")
 def register_citation_feature(features):
     citations.register(features)
+
+
+# After Wagtail's own hook (order 0), to take the place of its handler of links to pages.
+@hooks.register("register_rich_text_features", order=1)
+def register_page_link_handler(features):
+    features.register_link_type(page_links.PageLinkHandler)
 
 
 @hooks.register("register_admin_urls")

@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -9,7 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from healthsite import structured_data
+from healthsite import renditions, structured_data
 from healthsite.blocks import BodyStreamBlock
 from healthsite.models import ContentPage
 
@@ -60,6 +61,14 @@ class ProductGuidePage(ContentPage):
         ContentPage.update_panel,
     ]
 
+    @cached_property
+    def recommended_products(self):
+        """The products in their order, with their images and the renditions the page shows
+        of them: two queries however many products."""
+        products = list(self.products.select_related("image"))
+        renditions.prefetch([product.image for product in products], "product")
+        return products
+
     def get_text(self):
         yield from super().get_text()
         for product in self.products.all():
@@ -70,7 +79,7 @@ class ProductGuidePage(ContentPage):
         """The page, and the products it recommends as an ItemList of Products: only what
         the editor entered (pros and cons as positive and negative notes)."""
         products = []
-        for position, product in enumerate(self.products.all(), start=1):
+        for position, product in enumerate(self.recommended_products, start=1):
             item = {
                 "@type": "Product",
                 "name": product.name,
@@ -96,7 +105,7 @@ class ProductGuidePage(ContentPage):
     def sections_for_contents(self):
         sections = [
             ("look-for", "What to look for", self.look_for),
-            ("recommended", "Products we recommend", self.products.all()),
+            ("recommended", "Products we recommend", self.recommended_products),
             ("avoid", "What to avoid", self.avoid),
         ]
         return [{"anchor": anchor, "text": text} for anchor, text, value in sections if value]

@@ -6,6 +6,7 @@ from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
+from wagtail.models import get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from healthsite.models import ContentPage, paginate, sections_of
@@ -39,6 +40,18 @@ def find(pages, query, operator):
     return pages.search(query.search_string, operator=operator)
 
 
+def count_by_type(pages, query, operator):
+    """{content type id: number of pages found} in one query."""
+    return find(pages, query, operator).facet("content_type_id")
+
+
+def number_of(model, by_type):
+    """How many pages of `model` (its subclasses included, as `PageQuerySet.type()` has it)
+    `count_by_type` found."""
+    models = [other for other in get_page_models() if issubclass(other, model)]
+    return sum(by_type.get(ct.pk, 0) for ct in ContentType.objects.get_for_models(*models).values())
+
+
 def promotions(text):
     """Editors' recommended pages for exactly what the reader typed."""
     return [
@@ -63,12 +76,15 @@ def search(request):
 def results(request, query, kind):
     """The search page's context for a query: hits, counts, recommendations, suggestion."""
     pages = searchable_pages()
-    # Pages with every word first; when none has them all, pages with any of them.
+    # Pages with every word first; when none has them all, pages with any of them. Counted
+    # by type at once: the total and the count of each ?type= from one query.
     operator = "and"
-    total = find(pages, query, operator).count()
-    if not total:
+    by_type = count_by_type(pages, query, operator)
+    if not by_type:
         operator = "or"
-        total = find(pages, query, operator).count()
+        by_type = count_by_type(pages, query, operator)
+    total = sum(by_type.values())
+    counts = {name: number_of(apps.get_model(label), by_type) for name, label in TYPES.items()}
 
     filtered = pages.type(apps.get_model(TYPES[kind])) if kind else pages
     recommended = promotions(query.text) if not kind else []
@@ -76,7 +92,9 @@ def results(request, query, kind):
     # The pages editors named for the reader's own words ("lumbago") lead the rest.
     synonym_ids = [page_id for _term, _title, page_id in query.synonyms]
     found = find(filtered.exclude(pk__in=promoted_ids + synonym_ids), query, operator)
-    items = paginate(request, found, per_page=RESULTS_PER_PAGE)
+    # Nothing left out: the pages found are those counted already.
+    known = None if promoted_ids or synonym_ids else counts[kind] if kind else total
+    items = paginate(request, found, per_page=RESULTS_PER_PAGE, count=known)
     leading = []
     if synonym_ids and items.number == 1:
         leading = list(filtered.filter(pk__in=synonym_ids).exclude(pk__in=promoted_ids))
@@ -94,10 +112,7 @@ def results(request, query, kind):
             for page in hit_pages
         ],
         "total": total,
-        "counts": {
-            name: find(pages.type(apps.get_model(label)), query, operator).count()
-            for name, label in TYPES.items()
-        },
+        "counts": counts,
         "all_words": operator == "and",
         "recommended": recommended if items.number == 1 else [],
         "suggestion": None if total or recommended else suggestion(query),
@@ -110,10 +125,10 @@ def autocomplete(request):
     typed = " ".join(query.words)
     results = []
     if len(typed) >= 2:
-        pages = searchable_pages().autocomplete(typed)[:AUTOCOMPLETE_RESULTS]
-        synonyms = Synonym.objects.filter(
-            term__startswith=typed, page__in=searchable_pages()
-        ).select_related("page")[:3]
+        readable = searchable_pages()  # its view restrictions read once, for both queries
+        pages = readable.autocomplete(typed)[:AUTOCOMPLETE_RESULTS]
+        synonyms = Synonym.objects.filter(term__startswith=typed, page__in=readable)
+        synonyms = synonyms.select_related("page")[:3]
         results = [
             {"title": page.title, "url": page.get_url(request), "type": type_of(page)}
             for page in pages

@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from healthsite.models import ContentPage, paginate
+from healthsite.models import ContentPage, is_public, paginate
 
 from . import limits
 from .forms import StoryForm
@@ -37,7 +37,7 @@ class StoryIndexPage(ContentPage):
         return (
             StoryPage.objects.child_of(self)
             .live()
-            .public()
+            .filter(is_public())
             .defer_streamfields()
             .order_by("-received", "-first_published_at", "-pk")
         )

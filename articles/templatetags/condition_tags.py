@@ -1,5 +1,7 @@
 from django import template
 
+from wagtail.models import Site
+
 from healthsite.models import SiteSettings
 
 register = template.Library()
@@ -22,7 +24,11 @@ def by_urgency(red_flags):
     ]
 
 
-@register.simple_tag
-def emergency_sentence(page):
+@register.simple_tag(takes_context=True)
+def emergency_sentence(context, page):
     """What to do in an emergency, as this page's site puts it (Settings → Site settings)."""
+    request = context.get("request")
+    if request is not None and page.site == Site.find_for_request(request):
+        # The settings the page's template reads too, fetched once per request.
+        return SiteSettings.for_request(request).emergency_sentence
     return SiteSettings.for_site(page.site).emergency_sentence

@@ -16,7 +16,7 @@ def feed_links(context):
     if isinstance(page, SectionPage):
         section = page
     elif getattr(page, "depth", 0) > 3:
-        section = SectionPage.objects.live().filter(path=page.path[: page.steplen * 3]).first()
+        section = section_of(page)
     site_name = context.get("current_site").site_name if context.get("current_site") else ""
     links = [(f"{site_name} ({label})", url, kind) for label, url, kind in feeds_of()]
     if section:
@@ -24,6 +24,22 @@ def feed_links(context):
             (f"{section.title} ({label})", url, kind) for label, url, kind in feeds_of(section)
         ]
     return {"links": links}
+
+
+def section_of(page):
+    """The live section `page` is in, or None; from the page's breadcrumbs (fetched for the
+    page anyway) when it has them."""
+    path = page.path[: page.steplen * 3]
+    if not hasattr(page, "get_breadcrumbs"):
+        return SectionPage.objects.live().filter(path=path).first()
+    return next(
+        (
+            ancestor
+            for ancestor in page.get_breadcrumbs()
+            if ancestor.path == path and isinstance(ancestor, SectionPage) and ancestor.live
+        ),
+        None,
+    )
 
 
 @register.simple_tag

@@ -8,10 +8,13 @@ from .pages import (
     RelatedPage,
     SectionPage,
     StandardPage,
+    for_listing,
+    is_public,
     newest_pages,
     newsworthy_types,
     paginate,
     sections_of,
+    site_of,
 )
 from .people import Person
 from .review import MedicalReviewTask
@@ -29,8 +32,11 @@ __all__ = [
     "SectionPage",
     "SiteSettings",
     "StandardPage",
+    "for_listing",
+    "is_public",
     "newest_pages",
     "newsworthy_types",
     "paginate",
     "sections_of",
+    "site_of",
 ]

@@ -75,7 +75,8 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
                 return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
             if too_many(request, group=f"form-page-{self.pk}", rate=SUBMISSIONS_PER_HOUR):
                 return refuse_too_many(request)
-        return super().serve(request, *args, **kwargs)
+        # Wagtail's FormMixin.serve does not call ContentPage.serve: render as that does.
+        return self.rendered(super().serve(request, *args, **kwargs))
 
     def send_mail(self, form):
         """To the site's owner; the reader's address only as Reply-To (never as the sender,

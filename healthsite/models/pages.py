@@ -8,7 +8,10 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
 from django.db import models
+from django.db.models import Exists, F, OuterRef
+from django.db.models.lookups import StartsWith
 from django.template.loader import render_to_string
+from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.functional import cached_property
 from django.utils.html import strip_tags
@@ -18,10 +21,10 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, Site, get_page_models
+from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
-from .. import renditions, structured_data
+from .. import page_links, renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from .people import Person
@@ -237,6 +240,37 @@ class ContentPage(Page):
         default one."""
         return self.get_site() or Site.objects.get(is_default_site=True)
 
+    def serve(self, request, *args, **kwargs):
+        return self.rendered(super().serve(request, *args, **kwargs))
+
+    def rendered(self, response):
+        """`response`, rendered with the pages linked from the page's content fetched at once
+        (page_links.py)."""
+        if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
+            streams = [
+                getattr(self, field.name)
+                for field in self._meta.get_fields()
+                if isinstance(field, StreamField)
+            ]
+            with page_links.linked_pages(*streams):
+                response.render()
+        return response
+
+    def prepare_to_show(self, request):
+        """Fetches at once what showing the page reads from other tables: its site (the
+        request's own), the renditions of its images, its author and reviewer."""
+        if "site" not in self.__dict__:
+            site = site_of(self, request)
+            if site is not None:
+                self.site = site
+        hero = [self.hero_image] if self.hero_image_id is not None else []
+        renditions.prefetch([*hero, *renditions.figures_of(self)], "hero", "social", "figure")
+        people = {self.author_id, self.reviewed_by_id}
+        if self.newsworthy and None not in people and not ContentPage.author.is_cached(self):
+            found = Person.objects.in_bulk(people)
+            if len(found) == len(people):
+                self.author, self.reviewed_by = found[self.author_id], found[self.reviewed_by_id]
+
     def next_review_after(self, day):
         """When a medical review on `day` falls due again: after the interval Site settings
         give this type of page."""
@@ -264,7 +298,13 @@ class ContentPage(Page):
         return headings(self.body)
 
     def get_breadcrumbs(self):
-        return self.get_ancestors().filter(depth__gt=1).specific(defer=True)
+        """The page's ancestors below the root, top first; fetched once for the breadcrumbs,
+        the structured data and the section's feeds."""
+        found = getattr(self, "_breadcrumbs", None)
+        if found is None or found[0] != self.path:
+            found = (self.path, list(self.get_ancestors().filter(depth__gt=1).specific(defer=True)))
+            self._breadcrumbs = found
+        return found[1]
 
     def get_sitemap_urls(self, request=None):
         # Search engines should revisit a page when its content changed, not for each typo.
@@ -312,6 +352,11 @@ class ContentPage(Page):
             node["lastReviewed"] = structured_data.date(self.last_reviewed)
         return [structured_data.compact(node)]
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        self.prepare_to_show(request)
+        return context
+
 
 class RelatedPage(Orderable):
     """A page an editor picked to show under another one."""
@@ -324,9 +369,25 @@ class RelatedPage(Orderable):
     panels = [FieldPanel("target")]
 
 
-def paginate(request, queryset, per_page=LISTING_PAGE_SIZE):
-    """One page of a listing; nonsense page numbers give the nearest real page."""
-    return Paginator(queryset, per_page).get_page(request.GET.get("page"))
+def site_of(page, request=None):
+    """The site `page` belongs to (as `Page.get_site()` says, None if none serves it), as the
+    request's own Site object when it is that site: no query."""
+    parts = page.get_url_parts()
+    if parts is None:
+        return None
+    current = request and Site.find_for_request(request)
+    if current is not None and current.pk == parts[0]:
+        return current
+    return Site.objects.get(pk=parts[0])
+
+
+def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, count=None):
+    """One page of a listing; nonsense page numbers give the nearest real page. `count`: the
+    number of items when the caller knows it already (no query to count them again)."""
+    paginator = Paginator(queryset, per_page)
+    if count is not None:
+        paginator.count = count
+    return paginator.get_page(request.GET.get("page"))
 
 
 class HomePage(ContentPage):
@@ -367,14 +428,24 @@ class HomePage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = (
-            SectionPage.objects.child_of(self).live().in_menu().select_related("hero_image")
-        )
-        context["newest"] = newest_pages()[:6]
+        context["sections"] = for_listing(SectionPage.objects.child_of(self).live().in_menu())
+        context["newest"] = for_listing(newest_pages())[:6]
         return context
 
     class Meta:
         verbose_name = "home page"
+
+
+def is_public():
+    """Matches pages that no view restriction covers (on them or on an ancestor): inside the
+    query, where `PageQuerySet.public()` costs a query of its own on every call."""
+    covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+    return ~Exists(covering)
+
+
+def for_listing(pages):
+    """Without the fields a listing never shows (the content and its copies)."""
+    return pages.defer_streamfields().defer("search_text", "content_html")
 
 
 def newsworthy_types():
@@ -387,8 +458,7 @@ def newest_pages():
     types = ContentType.objects.get_for_models(*newsworthy_types()).values()
     return (
         ContentPage.objects.live()
-        .public()
-        .filter(content_type__in=types)
+        .filter(is_public(), content_type__in=types)
         .order_by("-last_updated", "-pk")
     )
 
@@ -416,7 +486,7 @@ class SectionPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = ContentPage.objects.child_of(self).live().select_related("hero_image")
+        children = for_listing(ContentPage.objects.child_of(self).live())
         context["children"] = paginate(request, children)
         return context
 

@@ -1,5 +1,7 @@
 from django import template
 
+from healthsite.models import site_of
+
 from ..forms import SignupForm
 from ..models import NewsletterPage, NewsletterSettings
 
@@ -13,7 +15,7 @@ def newsletter_signup(context):
     newsletter_page = NewsletterPage.objects.live().first()
     if newsletter_page is None:
         return {}
-    newsletter = NewsletterSettings.current(newsletter_page.get_site())
+    newsletter = NewsletterSettings.current(site_of(newsletter_page, context.get("request")))
     form = context.get("newsletter_form")
     if form is None:
         page = context.get("page")

@@ -1,0 +1,106 @@
+"""Links to pages in rich text, looked up once for a whole page.
+
+Wagtail looks up the pages linked from each piece of rich text as it renders it: two queries
+or more for every paragraph or list item with a link, and a page's content has dozens of them.
+A page being served first collects the ids linked anywhere in its content and fetches those
+pages in one query (`linked_pages`); the link handler reads them from there, and fetches only
+what else it meets (the disclaimer of Site settings, say).
+"""
+
+import re
+from contextlib import contextmanager
+from contextvars import ContextVar
+
+from django.utils.html import escape
+
+from wagtail.blocks import StreamValue
+from wagtail.models import Page
+from wagtail.rich_text import LinkHandler, RichText
+from wagtail.rich_text.rewriters import extract_attrs
+
+# A link to a page as stored (attributes in any order).
+STORED = re.compile(r"<a\b([^>]*\blinktype=\"page\"[^>]*)>")
+found_pages = ContextVar("found_pages", default=None)
+
+
+def page_link_ids(data):
+    """The ids of the pages linked anywhere in `data`: stored rich text, a StreamField value,
+    or lists and dicts of them."""
+    if isinstance(data, StreamValue):
+        data = list(data.raw_data)
+    elif isinstance(data, RichText):
+        data = data.source
+    if isinstance(data, str):
+        return {extract_attrs(attrs).get("id", "") for attrs in STORED.findall(data)}
+    if isinstance(data, dict):
+        data = list(data.values())
+    if isinstance(data, list | tuple):
+        return set().union(*(page_link_ids(item) for item in data))
+    return set()
+
+
+def fetch(ids):
+    """{id: page, or None when there is no such page} in one query. Pages of their own type
+    (which may say how their URL is made) with only the fields of Page loaded: all a link
+    reads."""
+    ids = {str(pk) for pk in ids}
+    pages = dict.fromkeys(ids)
+    numbers = [int(pk) for pk in ids if pk.isdigit()]
+    if numbers:
+        pages.update(
+            {
+                str(page.pk): page
+                for page in Page.objects.filter(pk__in=numbers).specific(defer=True)
+            }
+        )
+    return pages
+
+
+@contextmanager
+def linked_pages(*values):
+    """Within it, rich text finds the pages linked from `values` (StreamField values, rich
+    text) without a query, and fetches any other linked page once."""
+    ids = set().union(*(page_link_ids(value) for value in values))
+    token = found_pages.set(fetch(ids) if ids else {})
+    try:
+        yield
+    finally:
+        found_pages.reset(token)
+
+
+class PageLinkHandler(LinkHandler):
+    """Wagtail's links to pages (wagtail.rich_text.pages), reading the pages `linked_pages`
+    found; elsewhere one query per piece of rich text (Wagtail's takes one per type of page
+    linked, and one more)."""
+
+    identifier = "page"
+
+    @staticmethod
+    def get_model():
+        return Page
+
+    @classmethod
+    def get_many(cls, attrs_list):
+        ids = [str(attrs.get("id")) for attrs in attrs_list]
+        pages = found_pages.get()
+        if pages is None:
+            pages = {}
+        missing = {pk for pk in ids if pk not in pages}
+        if missing:
+            pages.update(fetch(missing))
+        return [pages[pk] for pk in ids]
+
+    @classmethod
+    def expand_db_attributes(cls, attrs):
+        return cls.expand_db_attributes_many([attrs])[0]
+
+    @classmethod
+    def expand_db_attributes_many(cls, attrs_list):
+        return [
+            f'<a href="{escape(page.localized.url)}">' if page else "<a>"
+            for page in cls.get_many(attrs_list)
+        ]
+
+    @classmethod
+    def extract_references(cls, attrs):
+        yield Page, attrs["id"], "", ""

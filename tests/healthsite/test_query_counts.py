@@ -1,0 +1,128 @@
+"""Flat costs: a reader's page takes the same few SQL queries on the demo site and with 2,000
+archive pages more, and reading never writes to the database.
+
+Each count is of a cold render: per-process caches (content types, templates) warmed by a first
+request, the shared cache (page cache, menu, renditions, site root paths) emptied before the
+second. The numbers are exact, so that a change of cost shows, whether meant or not.
+"""
+
+import re
+from dataclasses import dataclass
+
+import pytest
+
+from django.core.cache import cache
+from django.db import connection, transaction
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+
+from healthsite.demo.generator import generate
+
+ARCHIVE_PAGES = 2000
+QUERIES = {
+    "/": 14,
+    "/back-pain-types/": 16,
+    "/back-pain-types/muscle-spasms/": 25,
+    "/pilates-exercises/": 23,
+    "/back-pain-products/chairs/": 28,
+    "/learn-more/about/": 21,
+    "/learn-more/contact/": 22,
+    "/back-pain-overview/tell-your-story/": 25,
+    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 21,
+    "/newsletter/": 18,
+    "/whats-new/": 15,
+    "/subscribe/": 13,
+    "/a-z/": 14,
+    "/site-map/": 6,
+    "/people/alex-morgan/": 8,
+    "/search/autocomplete/?q=sci": 6,
+    "/feed/": 7,
+    "/feed/atom/": 7,
+    "/feed/json/": 7,
+    "/back-pain-types/feed/": 7,
+}
+# healthsite.sitemaps.PageSitemap reads all pages in one query (Wagtail's reads each type).
+SITEMAP = pytest.param("/sitemap.xml", 7)
+# Search is counted on PostgreSQL, whose full-text search production uses.
+SEARCH_QUERIES = {
+    "/search/?q=sciatica": 11,
+    "/search/?q=sciatica&page=2": 11,
+}
+WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
+
+pytestmark = pytest.mark.django_db
+
+
+@dataclass
+class Reading:
+    """An anonymous GET of a URL: its status and the SQL it ran."""
+
+    status: int
+    statements: list
+
+
+def read(url):
+    client = Client()
+    client.get(url)  # warms the per-process caches
+    cache.clear()
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    return Reading(response.status_code, [query["sql"] for query in captured.captured_queries])
+
+
+def read_all():
+    urls = [*QUERIES, "/sitemap.xml"]
+    if connection.vendor == "postgresql":
+        urls += SEARCH_QUERIES
+    return {url: read(url) for url in urls}
+
+
+@pytest.fixture(scope="module")
+def readings(django_db_setup, django_db_blocker):
+    """{url: (reading on the demo site, reading with the archive added)}. One transaction,
+    rolled back at the end: the archive leaves nothing behind for other modules."""
+    with django_db_blocker.unblock():
+        atomic = transaction.atomic()
+        atomic.__enter__()
+        try:
+            before = read_all()
+            generate(ARCHIVE_PAGES, log=lambda message: None)
+            # Checked once here: otherwise every test's teardown checks the archive's deferred
+            # constraints again (seconds each on PostgreSQL).
+            connection.check_constraints()
+            after = read_all()
+            yield {url: (before[url], after[url]) for url in before}
+        finally:
+            transaction.set_rollback(True)
+            atomic.__exit__(None, None, None)
+
+
+def listing(reading):
+    return "\n".join(reading.statements)
+
+
+def check_flat(readings, url, expected):
+    before, after = readings[url]
+    assert before.status == after.status == 200
+    counts = (len(before.statements), len(after.statements))
+    assert counts == (expected, expected), f"{url}: {counts}, with the archive:\n{listing(after)}"
+
+
+@pytest.mark.parametrize(("url", "expected"), [*QUERIES.items(), SITEMAP])
+def test_a_page_costs_the_same_few_queries_at_any_size(readings, url, expected):
+    check_flat(readings, url, expected)
+
+
+@pytest.mark.postgres
+@pytest.mark.parametrize(("url", "expected"), SEARCH_QUERIES.items())
+def test_search_costs_the_same_few_queries_at_any_size(readings, url, expected):
+    assert connection.vendor == "postgresql", "search is counted on PostgreSQL (DATABASE_URL)"
+    check_flat(readings, url, expected)
+
+
+def test_reading_writes_nothing(readings):
+    writes = {
+        url: [sql for reading in pair for sql in reading.statements if WRITE.match(sql)]
+        for url, pair in readings.items()
+    }
+    assert {url: found for url, found in writes.items() if found} == {}
