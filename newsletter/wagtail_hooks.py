@@ -52,6 +52,21 @@ class IssueViewSet(SnippetViewSet):
         ]
 
 
+# What the admin shows of a subscriber, and what the CSV export holds.
+SUBSCRIBER_FIELDS = [
+    "email",
+    "first_name",
+    "status",
+    "created_at",
+    "confirmed_at",
+    "unsubscribed_at",
+    "consent_at",
+    "consent_source",
+    "consent_page",
+    "consent_wording",
+]
+
+
 class SubscriberViewSet(ModelViewSet):
     model = Subscriber
     url_prefix = "newsletter/subscribers"
@@ -62,37 +77,14 @@ class SubscriberViewSet(ModelViewSet):
     inspect_view_class = admin_views.SubscriberInspectView
     delete_view_class = admin_views.EraseView
     inspect_view_enabled = True
-    inspect_view_fields = [
-        "email",
-        "first_name",
-        "status",
-        "created_at",
-        "confirmed_at",
-        "unsubscribed_at",
-        "consent_at",
-        "consent_source",
-        "consent_page",
-        "consent_wording",
-        "deliveries",
-    ]
+    inspect_view_fields = [*SUBSCRIBER_FIELDS, "deliveries"]
     copy_view_enabled = False
     add_to_reference_index = False
     list_display = ["email", "first_name", "status", "consent_source", "created_at"]
     list_filter = ["status", "consent_source"]
     search_fields = ["email", "first_name"]
     search_backend_name = None
-    list_export = [
-        "email",
-        "first_name",
-        "status",
-        "created_at",
-        "confirmed_at",
-        "unsubscribed_at",
-        "consent_at",
-        "consent_source",
-        "consent_page",
-        "consent_wording",
-    ]
+    list_export = SUBSCRIBER_FIELDS
     export_filename = "newsletter-subscribers"
 
     # Subscribers come only from signup boxes: no view adds or edits one, none links there.
