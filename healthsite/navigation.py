@@ -10,11 +10,13 @@ from .models import ContentPage
 MENU_LIMIT = 15  # children shown per section; the rest are a "more" link to the hub
 
 
-def build_menu(root):
-    """Top-level menu pages under `root`, split into the top bar and the main navigation.
+def build_menu(site):
+    """Top-level menu pages of `site`, split into the top bar and the main navigation, each
+    entry with its URL on that site (worked out here, once, not on every page shown).
 
     One query whatever the size of the site: the in-menu pages two levels down.
     """
+    root = site.root_page
     pages = (
         ContentPage.objects.live()
         .in_menu()
@@ -35,7 +37,7 @@ def build_menu(root):
     by_path = {}
     for page in pages:
         if page.depth == root.depth + 1:
-            entry = {"page": page, "children": [], "more": False}
+            entry = {"page": page, "url": page.relative_url(site), "children": [], "more": False}
             by_path[page.path] = entry
             model = ContentType.objects.get_for_id(page.content_type_id).model_class()
             (top_bar if getattr(model, "in_top_bar", False) else main).append(entry)
@@ -44,7 +46,7 @@ def build_menu(root):
             if entry is None:
                 continue
             if len(entry["children"]) < MENU_LIMIT:
-                entry["children"].append(page)
+                entry["children"].append({"page": page, "url": page.relative_url(site)})
             else:
                 entry["more"] = True
     return {"top_bar": top_bar, "main": main}

@@ -6,6 +6,11 @@ PAGE_CACHE_SECONDS. Two versions in the cache make purging cheap and exact:
 - the site's generation: a new one purges everything (the tree, a menu or settings changed);
 - each path's version: a new one purges that path, with its ?page=N listings, on every host.
 
+A page's costly parts (its article and related links) are also kept as fragments under the
+same two versions, for longer: when the page's entry expires, or a request cannot be answered
+from the cache (an editor, an unknown query string), the page is put together again around
+them. Anything that purges the page changes their key.
+
 Wagtail's frontend cache (wagtail.contrib.frontend_cache) carries the same purges to a caching
 proxy in front (Varnish); see cache_invalidation.py for which change purges what.
 """
@@ -19,6 +24,7 @@ from urllib.request import Request, urlopen
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -32,6 +38,9 @@ CACHEABLE_QUERY = re.compile(r"(page=\d{1,4})?")
 # How long a reader's browser keeps a page before asking again (the shared cache is purged,
 # browsers cannot be).
 BROWSER_SECONDS = 60
+# Fragments are found by key (purges change it), so their lifetime only bounds memory; the
+# day's date in their key ages what changes with time ("New" badges).
+FRAGMENT_SECONDS = 24 * 60 * 60
 
 
 def path_key(path):
@@ -48,6 +57,42 @@ def enabled():
 
 def generation():
     return cache.get(GENERATION) or "0"
+
+
+def versions(request):
+    """(the site's generation, the request path's version), read once per request."""
+    found = getattr(request, "_page_cache_versions", None)
+    if found is None:
+        keys = [GENERATION, path_key(request.path)]
+        values = cache.get_many(keys)  # the cache down: both "0", and every lookup a miss
+        found = tuple(values.get(key, "0") for key in keys)
+        request._page_cache_versions = found
+    return found
+
+
+def anonymous(request):
+    """A reader without session or credentials: one whom the cache may answer."""
+    return (
+        settings.SESSION_COOKIE_NAME not in request.COOKIES
+        and "HTTP_AUTHORIZATION" not in request.META
+    )
+
+
+def fragment(request, name, page, render):
+    """`render()`, the part `name` of `page` as served at this request's path, kept until a
+    purge of that path or of everything (or the day's end), for anonymous readers."""
+    if not enabled() or not anonymous(request) or getattr(request, "is_preview", False):
+        return render()
+    generation_now, version = versions(request)
+    key = (
+        f"page-cache:fragment:{generation_now}:{version}:{timezone.localdate()}:"
+        f"{request.get_host()}:{name}:{page.cache_key}"
+    )
+    html = cache.get(key)
+    if html is None:
+        html = render()
+        cache.set(key, html, FRAGMENT_SECONDS)
+    return html
 
 
 def remember(name, build):
@@ -73,10 +118,9 @@ def purge_everything():
 def purge_urls(urls):
     """Purges these pages and feeds (full URLs or paths) here and in the proxy in front."""
     paths = {urlsplit(url).path for url in urls}
-    # Longer than any entry made under the old version can live (see module docstring).
-    cache.set_many(
-        {path_key(path): new_version() for path in paths}, settings.PAGE_CACHE_SECONDS * 2
-    )
+    # Longer than any entry or fragment made under the old version can live.
+    lifetime = 2 * max(settings.PAGE_CACHE_SECONDS, FRAGMENT_SECONDS)
+    cache.set_many({path_key(path): new_version() for path in paths}, lifetime)
     purge_urls_from_cache([url for url in urls if "://" in url])
 
 
@@ -126,8 +170,7 @@ class PageCacheMiddleware:
         return (
             enabled()
             and request.method in ("GET", "HEAD")
-            and settings.SESSION_COOKIE_NAME not in request.COOKIES
-            and "HTTP_AUTHORIZATION" not in request.META
+            and anonymous(request)
             and not request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
             and CACHEABLE_QUERY.fullmatch(request.META.get("QUERY_STRING", "")) is not None
         )
@@ -135,12 +178,9 @@ class PageCacheMiddleware:
     @staticmethod
     def key(request):
         """The entry's key under the current versions (the cache down: both "0", a miss)."""
-        path = request.path
-        versions = cache.get_many([GENERATION, path_key(path)])
-        return (
-            f"page-cache:{versions.get(GENERATION, '0')}:{versions.get(path_key(path), '0')}:"
-            f"{request.get_host()}{request.get_full_path()}"
-        )
+        generation_now, version = versions(request)
+        address = f"{request.get_host()}{request.get_full_path()}"
+        return f"page-cache:{generation_now}:{version}:{address}"
 
     @staticmethod
     def cacheable_response(response):

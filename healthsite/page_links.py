@@ -2,15 +2,17 @@
 
 Wagtail looks up the pages linked from each piece of rich text as it renders it: two queries
 or more for every paragraph or list item with a link, and a page's content has dozens of them.
-A page being served first collects the ids linked anywhere in its content and fetches those
-pages in one query (`linked_pages`); the link handler reads them from there, and fetches only
-what else it meets (the disclaimer of Site settings, say).
+A page being served collects the ids linked anywhere in its content and fetches those pages
+in one query (`linked_pages`) when the first link is drawn (not at all when its content comes
+from the page cache); the link handler reads them from there, and fetches only what else it
+meets (the disclaimer of Site settings, say).
 """
 
 import re
 from contextlib import contextmanager
 from contextvars import ContextVar
 
+from django.utils.functional import cached_property
 from django.utils.html import escape
 
 from wagtail.blocks import StreamValue
@@ -56,12 +58,23 @@ def fetch(ids):
     return pages
 
 
+class LinkedPages:
+    """The pages linked from some values, fetched when first asked for."""
+
+    def __init__(self, values):
+        self.values = values
+
+    @cached_property
+    def pages(self):
+        ids = set().union(*(page_link_ids(value) for value in self.values))
+        return fetch(ids) if ids else {}
+
+
 @contextmanager
 def linked_pages(*values):
     """Within it, rich text finds the pages linked from `values` (StreamField values, rich
-    text) without a query, and fetches any other linked page once."""
-    ids = set().union(*(page_link_ids(value) for value in values))
-    token = found_pages.set(fetch(ids) if ids else {})
+    text) with one query at most, and fetches any other linked page once."""
+    token = found_pages.set(LinkedPages(values))
     try:
         yield
     finally:
@@ -82,9 +95,8 @@ class PageLinkHandler(LinkHandler):
     @classmethod
     def get_many(cls, attrs_list):
         ids = [str(attrs.get("id")) for attrs in attrs_list]
-        pages = found_pages.get()
-        if pages is None:
-            pages = {}
+        found = found_pages.get()
+        pages = {} if found is None else found.pages
         missing = {pk for pk in ids if pk not in pages}
         if missing:
             pages.update(fetch(missing))

@@ -25,6 +25,7 @@ class StoryIndexPage(ContentPage):
     max_count = 1  # one place where stories are told and moderated
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = ["stories.StoryPage"]
+    fragments_cached = False  # its listing changes with ?page=N
 
     def sections_for_contents(self):
         return [

@@ -1,6 +1,7 @@
 from django import template
 
 from healthsite.models import SectionPage
+from healthsite.page_cache import remember
 
 from ..feeds import feeds_of
 from ..models import SubscribePage
@@ -44,5 +45,5 @@ def section_of(page):
 
 @register.simple_tag
 def subscribe_page():
-    """The live Subscribe page, or None."""
-    return SubscribePage.objects.live().first()
+    """The live Subscribe page, or None (kept until the tree changes)."""
+    return remember("subscribe-page", lambda: SubscribePage.objects.live().first())

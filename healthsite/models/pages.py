@@ -10,6 +10,7 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
+from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
@@ -179,6 +180,9 @@ class ContentPage(Page):
     )
     promote_panels = [*Page.promote_panels, FieldPanel("flag_new")]
     base_form_class = ContentPageForm
+    # Its article and related links are the same for every reader of a GET (a form shown
+    # empty), so a page cache fragment can keep them (healthsite/page_cache.py).
+    fragments_cached = True
 
     def clean(self):
         super().clean()
@@ -357,6 +361,11 @@ class ContentPage(Page):
         self.prepare_to_show(request)
         return context
 
+    class Meta:
+        # What's New, the feeds and the home page list the newest pages first: read in this
+        # order, the first few cost the same whatever the number of pages.
+        indexes = [models.Index(fields=["-last_updated", "-page_ptr"], name="newest_first")]
+
 
 class RelatedPage(Orderable):
     """A page an editor picked to show under another one."""
@@ -425,6 +434,21 @@ class HomePage(ContentPage):
             structured_data.website(site),
             *super().schema_nodes(site),
         ]
+
+    def route(self, request, path_components):
+        # The page at the end of the path in one query, found by its slug and address, where
+        # Wagtail's own route takes one or two per level: no page type here routes the paths
+        # below it itself (a RoutablePageMixin would need Wagtail's way back).
+        if not path_components:
+            return super().route(request, path_components)
+        url_path = f"{self.url_path}{'/'.join(path_components)}/"
+        page = Page.objects.filter(slug=path_components[-1], url_path=url_path).first()
+        if page is None:
+            raise Http404
+        page = page.specific
+        if len(path_components) == 1:
+            page._cached_parent_obj = self  # as Wagtail's route leaves it: no query for it
+        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

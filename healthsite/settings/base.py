@@ -120,11 +120,9 @@ WAGTAIL_SITE_NAME = "Manage Back Pain"
 # No avatars from gravatar.com: the admin makes no third-party requests.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
-# PostgreSQL full-text search with English stemming in production; SQLite's index (no
-# stemming) for `make run`.
-WAGTAILSEARCH_BACKENDS = {
-    "default": {"BACKEND": "wagtail.search.backends.database", "SEARCH_CONFIG": "english"}
-}
+# Wagtail's database backend: PostgreSQL full-text search with English stemming in production
+# (search/backend.py keeps it fast on large sites); SQLite's index (no stemming) for `make run`.
+WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

@@ -1,6 +1,8 @@
 """Readers' pages come from the shared cache, and every change shows at once where it should:
 publishing purges the page, its parents, feeds, What's New and pages linking to it; a change
-of tree, menu or settings purges everything; editors always see fresh pages."""
+of tree, menu or settings purges everything; editors always see fresh pages. A page the cache
+cannot answer is made around the parts it keeps longer (its article, the menu), which every
+purge of the page renews."""
 
 import shutil
 import socket
@@ -17,6 +19,8 @@ from wagtail.models import Page, Site
 
 from healthsite.models import SiteSettings
 from tests.conftest import page_at
+from tests.newsletter.conftest import URL as NEWSLETTER
+from tests.newsletter.conftest import sign_up
 
 pytestmark = pytest.mark.django_db
 
@@ -196,6 +200,59 @@ def test_the_menu_is_built_once_for_all_pages(client):
 
     assert ">Muscle Spasms<" in another_page  # its menu came from the cache
     assert "Muscle cramps" not in another_page
+
+
+def article(response):
+    html = response.content.decode()
+    return html[html.index("<article") : html.index("</main>")]
+
+
+def test_a_page_the_cache_cannot_answer_is_made_around_its_kept_article(
+    client, django_capture_on_commit_callbacks
+):
+    with CaptureQueriesContext(connection) as first:
+        client.get(SPASMS + "?utm_source=newsletter")  # a query string the cache ignores
+    Page.objects.filter(url_path="/home/back-pain-types/muscle-spasms/").update(
+        title="Muscle cramps"  # behind Wagtail's back: no purge
+    )
+
+    with CaptureQueriesContext(connection) as again:
+        response = client.get(SPASMS + "?utm_source=feed")
+    assert len(again) < len(first)
+    assert "Muscle Spasms" in article(response)  # the article and related links as kept
+    assert "<title>Muscle cramps" in response.content.decode()  # the rest made afresh
+
+    publish(page_at(SPASMS), django_capture_on_commit_callbacks, summary="Cramps explained.")
+    assert "Cramps explained." in article(client.get(SPASMS + "?utm_source=feed"))
+
+
+def test_a_new_title_of_a_related_page_shows_under_the_kept_article(
+    client, django_capture_on_commit_callbacks
+):
+    client.get(SPASMS + "?from=a")
+
+    publish(page_at(PILATES), django_capture_on_commit_callbacks, title="Pilates at home")
+
+    assert "Pilates at home" in article(client.get(SPASMS + "?from=b"))
+
+
+def test_editors_see_the_article_as_it_is_too(admin_client):
+    Client().get(SPASMS + "?from=a")
+    Page.objects.filter(url_path="/home/back-pain-types/muscle-spasms/").update(
+        title="Muscle cramps"  # behind Wagtail's back: no purge
+    )
+
+    assert "Muscle cramps" in article(admin_client.get(SPASMS + "?from=b"))
+
+
+def test_a_form_sent_back_with_mistakes_shows_them_over_the_kept_page(client):
+    client.get(NEWSLETTER)
+
+    answer = sign_up(client, email="not an address")
+
+    assert "like name@example.com" in article(answer)
+    assert 'value="Sam"' in article(answer)
+    assert "like name@example.com" not in article(client.get(NEWSLETTER + "?from=b"))
 
 
 @pytest.fixture

@@ -22,13 +22,13 @@ ARCHIVE_PAGES = 2000
 QUERIES = {
     "/": 14,
     "/back-pain-types/": 16,
-    "/back-pain-types/muscle-spasms/": 25,
+    "/back-pain-types/muscle-spasms/": 23,
     "/pilates-exercises/": 23,
-    "/back-pain-products/chairs/": 28,
-    "/learn-more/about/": 21,
-    "/learn-more/contact/": 22,
-    "/back-pain-overview/tell-your-story/": 25,
-    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 21,
+    "/back-pain-products/chairs/": 26,
+    "/learn-more/about/": 19,
+    "/learn-more/contact/": 20,
+    "/back-pain-overview/tell-your-story/": 23,
+    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 18,
     "/newsletter/": 18,
     "/whats-new/": 15,
     "/subscribe/": 13,
@@ -45,8 +45,8 @@ QUERIES = {
 SITEMAP = pytest.param("/sitemap.xml", 7)
 # Search is counted on PostgreSQL, whose full-text search production uses.
 SEARCH_QUERIES = {
-    "/search/?q=sciatica": 11,
-    "/search/?q=sciatica&page=2": 11,
+    "/search/?q=sciatica": 14,
+    "/search/?q=sciatica&page=2": 14,
 }
 WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
