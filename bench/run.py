@@ -2,7 +2,8 @@
 
 Per size, a PostgreSQL database built with the generator (kept for the next run). Then in
 phases, every size served at once and loaded in turns: gunicorn on core 0 with the page cache
-off (cold), then on (warm, with the condition page's HTML as a static file through whitenoise),
+bypassed (cold), then serving from it (warm, with the condition page's HTML as a static file
+through whitenoise),
 then Varnish (deploy/varnish/default.vcl) in front of the warm gunicorn alongside nginx serving
 the static file; wrk on core 1, median of 3 rounds; then 50 fixed search queries one after
 another. Writes bench/results/bench-<date>.json and .png, and latest.json/.png. See
@@ -337,9 +338,9 @@ def generate(count, seed, env):
     )
 
 
-def probe(env, save_condition=None):
+def probe(env, save_condition=None, cold=False):
     """bench/probe.py in the given environment: URLs, SQL queries per URL, sizes, timings."""
-    command = [str(PYTHON), str(BENCH / "probe.py")]
+    command = [str(PYTHON), str(BENCH / "probe.py"), *(["--cold"] if cold else [])]
     if save_condition:
         command += ["--save-condition", str(save_condition)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
@@ -465,14 +466,15 @@ class Varnish(Process):
 # Measuring ---------------------------------------------------------------------------------
 
 
-def wrk(port, path, duration, args):
+def wrk(port, path, duration, args, cold=False):
     command = [
         *("taskset", "-c", args.client_cpu, "wrk", "-t1", f"-c{args.connections}"),
         *(f"-d{duration}s", "--timeout", "10s", "-s", str(BENCH / "report.lua")),
         *("-H", "X-Forwarded-Proto: https", f"http://127.0.0.1:{port}{path}"),
     ]
     client_before = resource.getrusage(resource.RUSAGE_CHILDREN)
-    result = subprocess.run(command, capture_output=True, text=True, check=False)
+    env = {**os.environ, "BENCH_COLD": "1"} if cold else None  # read by report.lua
+    result = subprocess.run(command, capture_output=True, text=True, check=False, env=env)
     client_after = resource.getrusage(resource.RUSAGE_CHILDREN)
     line = next((x for x in result.stdout.splitlines() if x.startswith("BENCH-JSON ")), None)
     if line is None:
@@ -513,9 +515,10 @@ class Target:
     """What one wrk run loads: a URL on a port, the processes whose CPU it costs, and
     optionally counters to read before and after (Varnish's hits)."""
 
-    def __init__(self, label, port, path, processes, server, counters=None):
+    def __init__(self, label, port, path, processes, server, counters=None, cold=False):
         self.label, self.port, self.path = label, port, path
         self.processes, self.server, self.counters = processes, server, counters
+        self.cold = cold
 
     def drain(self):
         """The gunicorn behind (directly or through Varnish) done with the last run."""
@@ -530,7 +533,7 @@ def load_rounds(targets, args):
     the server processes' CPU time during the run over the requests it completed (a request
     cut off by the end of the run adds its CPU, not its count)."""
     for target in targets.values():
-        wrk(target.port, target.path, 1, args)
+        wrk(target.port, target.path, 1, args, target.cold)
     runs = {key: [] for key in targets}
     for number in range(1, args.runs + 1):
         for key, target in targets.items():
@@ -538,7 +541,7 @@ def load_rounds(targets, args):
             pids = target.processes()
             before = cpu_seconds(pids)
             counted = target.counters() if target.counters else None
-            run = wrk(target.port, target.path, args.duration, args)
+            run = wrk(target.port, target.path, args.duration, args, target.cold)
             spent = (cpu_seconds(pids) - before) * 1000
             run["cpu_ms"] = spent / run["requests"] if run["requests"] else None
             if target.counters:
@@ -628,10 +631,11 @@ def bench(databases, redis, workdir, args, queries):
     for size in args.sizes:
         redis_db = 1 + args.sizes.index(size)  # one Redis database per site size
         redis.flush(redis_db)
+        # Cold and warm: the same settings; cold requests bypass the page cache.
         envs[size] = {"warm": databases.env(size, redis_db)}
-        envs[size]["cold"] = {**envs[size]["warm"], "PAGE_CACHE_SECONDS": "0"}
+        envs[size]["cold"] = envs[size]["warm"]
         log(f"{size:,} pages: SQL queries per request (test client, second request per URL)…")
-        cold = probe(envs[size]["cold"], save_condition=static_copy(size))
+        cold = probe(envs[size]["cold"], save_condition=static_copy(size), cold=True)
         warm = probe(envs[size]["warm"])
         log(f"  {cold['pages']['live']:,} live pages; URLs {', '.join(cold['urls'].values())}")
         results[size] = {
@@ -645,6 +649,11 @@ def bench(databases, redis, workdir, args, queries):
                     "one_request_ms": {
                         "cold": cold["seconds"][name] * 1000,
                         "warm": warm["seconds"][name] * 1000,
+                    },
+                    # On an empty cache: what a page costs after a change of the whole site.
+                    "first_render": {
+                        "queries": cold["first"][name]["queries"],
+                        "ms": cold["first"][name]["seconds"] * 1000,
                     },
                 }
                 for name in URLS
@@ -675,7 +684,7 @@ def bench(databases, redis, workdir, args, queries):
                 )
                 stack.callback(server.stop, signal.SIGINT)  # quick: a slow search may run on
                 servers[size] = server
-            setting = "PAGE_CACHE_SECONDS=0" if mode == "cold" else "default page cache"
+            setting = "page cache bypassed" if mode == "cold" else "from the page cache"
             log(
                 f"{mode}: gunicorn per size ({setting}), ports {[s.port for s in servers.values()]}"
             )
@@ -693,7 +702,12 @@ def bench(databases, redis, workdir, args, queries):
                         entry[mode] = {"skipped": True}
                     else:
                         targets[name, size] = Target(
-                            label, server.port, entry["path"], server.workers, server
+                            label,
+                            server.port,
+                            entry["path"],
+                            server.workers,
+                            server,
+                            cold=mode == "cold",
                         )
             if mode == "warm":
                 for size, server in servers.items():
@@ -956,6 +970,13 @@ def print_table(report):
             f" p95 {search['p95_ms']:,.0f} ms, CPU {search['cpu_ms']:.0f} ms/req; "
             f"slowest: {slowest}"
         )
+        first = ", ".join(
+            f"{LABELS[name]} {entry['first_render']['ms']:,.0f} ms / "
+            f"{entry['first_render']['queries']} SQL"
+            for name, entry in data["urls"].items()
+            if name in PAGES
+        )
+        print(f"first render, on an empty cache (one request, test client): {first}")
         rss = data["rss_mb"]
         print(f"peak worker RSS: cold {rss['cold']:.0f} MB, warm {rss['warm']:.0f} MB")
     if flagged:
