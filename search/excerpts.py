@@ -1,5 +1,6 @@
 """Excerpts of a page's text around the words a reader searched for, those words marked."""
 
+import re
 import string
 
 from django.utils.html import escape
@@ -23,10 +24,13 @@ def excerpt(text, terms):
         word = token.strip(PUNCTUATION).lower()
         return any(word.startswith(s) for s in stems)
 
-    tokens = text.split()
-    first = next((i for i, token in enumerate(tokens) if matches(token)), None)
-    if first is None:
+    # The first match found in the whole text at once (a page's text has thousands of words).
+    words = "|".join(re.escape(s) for s in stems)
+    found = re.search(rf"(?:^|\s)[{re.escape(PUNCTUATION)}]*(?:{words})", text, re.IGNORECASE)
+    if not stems or found is None:
         return None
+    tokens = text.split()
+    first = len(text[: found.start()].split())
     start = max(0, first - WINDOW // 3)
     window = tokens[start : start + WINDOW]
     html = " ".join(f"<mark>{escape(t)}</mark>" if matches(t) else escape(t) for t in window)
