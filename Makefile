@@ -7,6 +7,9 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # PostgreSQL tests run when DATABASE_URL names a PostgreSQL database; say MARKERS to choose.
 MARKERS ?= $(if $(DATABASE_URL),,not postgres)
+# Tests run in parallel, one pytest-xdist worker per core, each with its own test database;
+# tests sharing a costly fixture stay on one worker (tests/conftest.py). JOBS=0: one at a time.
+JOBS ?= auto
 
 .PHONY: help run setup test lint check packages bench
 
@@ -59,7 +62,7 @@ packages: ## Install the Debian packages the tests need (as root), or say how
 test: lint check packages ## Run every test (PostgreSQL ones too when DATABASE_URL is set)
 	@if [ -n "$(MARKERS)" ]; then echo "Not run in this pass: tests marked '$(MARKERS)'" \
 		"(set DATABASE_URL=postgres://… to include the PostgreSQL ones)."; fi
-	$(PY) -m pytest $(if $(MARKERS),-m "$(MARKERS)")
+	$(PY) -m pytest --numprocesses=$(JOBS) --dist=loadgroup $(if $(MARKERS),-m "$(MARKERS)")
 
 bench: $(VENV)/.installed ## Speed at 1,000 and 10,000 pages on PostgreSQL (ARGS=--rebuild …)
 	@bench/install-tools.sh

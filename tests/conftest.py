@@ -4,6 +4,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+import warnings
 from pathlib import Path
 
 import pytest
@@ -17,6 +18,75 @@ from healthsite.demo.loader import DemoLoader
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright runs an event loop in the test thread; the ORM must still be usable there.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
+
+
+# Under pytest-xdist (`make test` runs the tests in parallel) each worker has its own test
+# database; PYTEST_XDIST_WORKER names the worker ("gw0", "gw1", …).
+WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+
+
+def pytest_configure(config):
+    """Each worker keeps its uploads and renditions in a media folder of its own."""
+    if WORKER:
+        from django.conf import settings
+        from django.test.utils import override_settings
+
+        override_settings(MEDIA_ROOT=Path(settings.MEDIA_ROOT) / WORKER).enable()
+
+
+def shared_by(item):
+    """What a test shares with others that is costly to build once more on another worker:
+    the demo site served by runserver, or a fixture of its module (say the 2,000-page archive
+    of test_query_counts.py). None for a test that can run anywhere."""
+    if "demo_site" in item.fixturenames:
+        return "demo_site"
+    fixtureinfo = getattr(item, "_fixtureinfo", None)
+    for name in item.fixturenames:
+        for fixturedef in fixtureinfo.name2fixturedefs.get(name, ()) if fixtureinfo else ():
+            # Only the project's own fixtures: the plugins' are per session or per test.
+            if fixturedef.scope in ("module", "package") and fixturedef.baseid:
+                return item.nodeid.split("::")[0]
+    return None
+
+
+@pytest.hookimpl(tryfirst=True)  # before pytest-xdist reads the groups
+def pytest_collection_modifyitems(config, items):
+    """With `--dist loadgroup`, tests that share something run on one worker, where it is
+    built once; every other test goes to whichever worker is free."""
+    for item in items:
+        group = shared_by(item)
+        if group:
+            item.add_marker(pytest.mark.xdist_group(group))
+
+
+def pytest_collection_finish(session):
+    """pytest-xdist tells the groups by the tests' ids ("…::test_x@demo_site"); should a
+    version of pytest drop that suffix (pytest-xdist#1386, pytest 9.2), every worker would
+    build the shared things again: slower, so say so."""
+    if getattr(session.config.option, "loadgroup", False):
+        lost = [item for item in session.items if shared_by(item) and "@" not in item.nodeid]
+        if lost:
+            warnings.warn(
+                pytest.PytestWarning(
+                    f"{len(lost)} tests lost their xdist_group (pytest-xdist#1386): "
+                    "their shared fixtures are built on every worker"
+                ),
+                stacklevel=1,
+            )
+
+
+@pytest.fixture(scope="session")
+def django_db_modify_db_settings(django_db_modify_db_settings):
+    """pytest-django names each worker's PostgreSQL test database (test_healthsite_gw0, …) but
+    leaves every worker's in-memory SQLite one the same name, and what is keyed on the
+    database's name (send_newsletter's one-sender lock) would take the workers for one."""
+    if WORKER:
+        from django.conf import settings
+
+        for alias, database in settings.DATABASES.items():
+            test = database.setdefault("TEST", {})
+            if database["ENGINE"].endswith("sqlite3") and test.get("NAME") in (None, ":memory:"):
+                test["NAME"] = f"file:memorydb_{alias}_{WORKER}?mode=memory&cache=shared"
 
 
 @pytest.fixture(scope="session")
