@@ -10,7 +10,7 @@ class HealthsiteConfig(AppConfig):
 
         from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.images import get_image_model
-        from wagtail.models import Site
+        from wagtail.models import PageViewRestriction, Site
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import cache_invalidation as purge
@@ -24,7 +24,8 @@ class HealthsiteConfig(AppConfig):
         page_unpublished.connect(purge.on_tree_changed, dispatch_uid="page-cache-unpublished")
         post_page_move.connect(purge.on_tree_changed, dispatch_uid="page-cache-moved")
         post_delete.connect(purge.on_tree_changed, dispatch_uid="page-cache-deleted")
-        for model in [Site, Person, get_image_model(), *BaseSiteSetting.__subclasses__()]:
+        models = [Site, PageViewRestriction, Person, get_image_model()]
+        for model in [*models, *BaseSiteSetting.__subclasses__()]:
             for signal in (post_save, post_delete):
                 signal.connect(
                     purge.on_shown_everywhere_changed,

@@ -12,7 +12,8 @@ MENU_LIMIT = 15  # children shown per section; the rest are a "more" link to the
 
 def build_menu(site):
     """Top-level menu pages of `site`, split into the top bar and the main navigation, each
-    entry with its URL on that site (worked out here, once, not on every page shown).
+    entry with its URL on that site (worked out here, once, not on every page shown). Plain
+    values, quick to keep and read back; "new" holds for as long as the menu is kept.
 
     One query whatever the size of the site: the in-menu pages two levels down.
     """
@@ -37,7 +38,7 @@ def build_menu(site):
     by_path = {}
     for page in pages:
         if page.depth == root.depth + 1:
-            entry = {"page": page, "url": page.relative_url(site), "children": [], "more": False}
+            entry = {**link(page, site), "children": [], "more": False}
             by_path[page.path] = entry
             model = ContentType.objects.get_for_id(page.content_type_id).model_class()
             (top_bar if getattr(model, "in_top_bar", False) else main).append(entry)
@@ -46,7 +47,17 @@ def build_menu(site):
             if entry is None:
                 continue
             if len(entry["children"]) < MENU_LIMIT:
-                entry["children"].append({"page": page, "url": page.relative_url(site)})
+                entry["children"].append(link(page, site))
             else:
                 entry["more"] = True
     return {"top_bar": top_bar, "main": main}
+
+
+def link(page, site):
+    return {
+        "pk": page.pk,
+        "path": page.path,
+        "title": page.title,
+        "url": page.relative_url(site),
+        "new": page.is_new,
+    }

@@ -78,10 +78,22 @@ def anonymous(request):
     )
 
 
+def fragments_on(request, page):
+    """Whether parts of `page` shown for `request` come from (and go to) the page cache: for
+    anonymous readers' GETs (a form sent back shows its errors), never previews."""
+    return (
+        enabled()
+        and getattr(page, "fragments_cached", False)
+        and request.method in ("GET", "HEAD")
+        and anonymous(request)
+        and not getattr(request, "is_preview", False)
+    )
+
+
 def fragment(request, name, page, render):
     """`render()`, the part `name` of `page` as served at this request's path, kept until a
     purge of that path or of everything (or the day's end), for anonymous readers."""
-    if not enabled() or not anonymous(request) or getattr(request, "is_preview", False):
+    if not fragments_on(request, page):
         return render()
     generation_now, version = versions(request)
     key = (
@@ -95,11 +107,13 @@ def fragment(request, name, page, render):
     return html
 
 
-def remember(name, build):
-    """`build()`, kept in the cache until the site's generation changes (the menu, say)."""
+def remember(name, build, request=None):
+    """`build()`, kept in the cache until the site's generation changes (the menu, say); with
+    the request, under the generation it read already."""
     if not enabled():
         return build()
-    key = f"page-cache:{generation()}:{name}"
+    generation_now = versions(request)[0] if request is not None else generation()
+    key = f"page-cache:{generation_now}:{name}"
     value = cache.get(key)
     if value is None:
         value = build()

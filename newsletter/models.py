@@ -37,6 +37,7 @@ class NewsletterPage(ContentPage):
     max_count = 1  # the site has one newsletter, and every signup box posts to its page
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []
+    prepared_in_fragments = True  # content_page.html
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -43,7 +43,8 @@ def section_of(page):
     )
 
 
-@register.simple_tag
-def subscribe_page():
+@register.simple_tag(takes_context=True)
+def subscribe_page(context):
     """The live Subscribe page, or None (kept until the tree changes)."""
-    return remember("subscribe-page", lambda: SubscribePage.objects.live().first())
+    build = SubscribePage.objects.live().first
+    return remember("subscribe-page", build, context.get("request"))

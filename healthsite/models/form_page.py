@@ -42,6 +42,7 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
 
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
+    prepared_in_fragments = True  # content_page.html
 
     thank_you_text = RichTextField(
         features=["bold", "italic", "link"],

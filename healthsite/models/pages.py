@@ -25,7 +25,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
-from .. import page_links, renditions, structured_data
+from .. import kept_lookups, page_cache, page_links, renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from .people import Person
@@ -183,6 +183,9 @@ class ContentPage(Page):
     # Its article and related links are the same for every reader of a GET (a form shown
     # empty), so a page cache fragment can keep them (healthsite/page_cache.py).
     fragments_cached = True
+    # Its template (content_page.html) shows what prepare_to_show fetches only inside those
+    # fragments: a page put together around kept fragments needs none of it.
+    prepared_in_fragments = False
 
     def clean(self):
         super().clean()
@@ -263,6 +266,9 @@ class ContentPage(Page):
     def prepare_to_show(self, request):
         """Fetches at once what showing the page reads from other tables: its site (the
         request's own), the renditions of its images, its author and reviewer."""
+        if getattr(self, "_prepared", False):
+            return
+        self._prepared = True
         if "site" not in self.__dict__:
             site = site_of(self, request)
             if site is not None:
@@ -356,9 +362,16 @@ class ContentPage(Page):
             node["lastReviewed"] = structured_data.date(self.last_reviewed)
         return [structured_data.compact(node)]
 
+    def get_view_restrictions(self):
+        # No query for it while no page on the site is private (the usual case).
+        if not kept_lookups.any_page_private():
+            return PageViewRestriction.objects.none()
+        return super().get_view_restrictions()
+
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        self.prepare_to_show(request)
+        if not (self.prepared_in_fragments and page_cache.fragments_on(request, self)):
+            self.prepare_to_show(request)
         return context
 
     class Meta:
@@ -440,7 +453,11 @@ class HomePage(ContentPage):
         # Wagtail's own route takes one or two per level: no page type here routes the paths
         # below it itself (a RoutablePageMixin would need Wagtail's way back).
         if not path_components:
-            return super().route(request, path_components)
+            # The home page itself, fresh when this is the copy kept for routing (kept_lookups).
+            home = self
+            if getattr(self, "routing_copy", False):
+                home = type(self).objects.get(pk=self.pk)
+            return super(HomePage, home).route(request, path_components)
         url_path = f"{self.url_path}{'/'.join(path_components)}/"
         page = Page.objects.filter(slug=path_components[-1], url_path=url_path).first()
         if page is None:
@@ -523,6 +540,7 @@ class StandardPage(ContentPage):
 
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
+    prepared_in_fragments = True  # content_page.html
 
     content_panels = [*ContentPage.content_panels, *ContentPage.reference_panels]
 

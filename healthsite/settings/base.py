@@ -53,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.http.ConditionalGetMiddleware",
     # Anonymous readers' pages from the shared cache (below the ETag middleware: 304s too).
     "healthsite.page_cache.PageCacheMiddleware",
+    # The request's Site from the cache for readers (Wagtail asks the database every time).
+    "healthsite.kept_lookups.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -12,13 +12,15 @@ class PageFragmentNode(template.Node):
 
     def render(self, context):
         request, page = context.get("request"), context.get("page")
-        if (
-            request is None
-            or request.method not in ("GET", "HEAD")  # a form sent back, with its errors
-            or not getattr(page, "fragments_cached", False)
-        ):
+        if request is None or page is None:
             return self.nodelist.render(context)
-        return page_cache.fragment(request, self.name, page, lambda: self.nodelist.render(context))
+        return page_cache.fragment(request, self.name, page, lambda: self.render_now(context))
+
+    def render_now(self, context):
+        request, page = context["request"], context["page"]
+        if hasattr(page, "prepare_to_show"):  # left to the fragments (ContentPage.get_context)
+            page.prepare_to_show(request)
+        return self.nodelist.render(context)
 
 
 @register.tag

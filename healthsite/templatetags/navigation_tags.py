@@ -16,9 +16,9 @@ def site_menu(context):
     if site is None:
         return {"top_bar": [], "main": [], "root": None}
     # Built once, then kept until the tree changes (a new generation of the page cache).
-    menu = remember(f"menu:{site.pk}", lambda: build_menu(site))
+    menu = remember(f"site-menu:{site.pk}", lambda: build_menu(site), request)
     current = context.get("page")
     path = getattr(current, "path", "")
     for entry in [*menu["top_bar"], *menu["main"]]:
-        entry["active"] = bool(path) and path.startswith(entry["page"].path)
+        entry["active"] = bool(path) and path.startswith(entry["path"])
     return {**menu, "root": site.root_page, "current_id": getattr(current, "pk", None)}

@@ -15,7 +15,7 @@ from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from wagtail.models import Page, Site
+from wagtail.models import Page, PageViewRestriction, Site
 
 from healthsite.models import SiteSettings
 from tests.conftest import page_at
@@ -219,11 +219,38 @@ def test_a_page_the_cache_cannot_answer_is_made_around_its_kept_article(
     with CaptureQueriesContext(connection) as again:
         response = client.get(SPASMS + "?utm_source=feed")
     assert len(again) < len(first)
+    # Finding the page (its row, then its type's) is all: the site, its settings, the menu
+    # and whether any page is private are kept too.
+    assert len(again) == 2, [query["sql"] for query in again]
     assert "Muscle Spasms" in article(response)  # the article and related links as kept
     assert "<title>Muscle cramps" in response.content.decode()  # the rest made afresh
 
     publish(page_at(SPASMS), django_capture_on_commit_callbacks, summary="Cramps explained.")
     assert "Cramps explained." in article(client.get(SPASMS + "?utm_source=feed"))
+
+
+def test_the_home_page_is_shown_as_published_not_as_kept_for_routing(
+    client, django_capture_on_commit_callbacks
+):
+    client.get("/?from=a")  # keeps the site, whose home page starts every route
+    home = page_at("/")
+
+    publish(home, django_capture_on_commit_callbacks, body=[("paragraph", "<p>Welcome back.</p>")])
+
+    assert "Welcome back." in client.get("/?from=b").content.decode()
+
+
+def test_a_page_made_private_leaves_the_cache_at_once(client, django_capture_on_commit_callbacks):
+    warm(client, SPASMS, UNRELATED)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        PageViewRestriction.objects.create(
+            page=page_at(SPASMS), restriction_type=PageViewRestriction.LOGIN
+        )
+
+    assert client.get(SPASMS).status_code == 302  # to the login page
+    assert client.get(SPASMS + "?from=b").status_code == 302
+    assert client.get(UNRELATED).status_code == 200
 
 
 def test_a_new_title_of_a_related_page_shows_under_the_kept_article(

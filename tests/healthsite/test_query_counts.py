@@ -20,19 +20,19 @@ from healthsite.demo.generator import generate
 
 ARCHIVE_PAGES = 2000
 QUERIES = {
-    "/": 14,
-    "/back-pain-types/": 16,
-    "/back-pain-types/muscle-spasms/": 23,
-    "/pilates-exercises/": 23,
-    "/back-pain-products/chairs/": 26,
-    "/learn-more/about/": 19,
-    "/learn-more/contact/": 20,
-    "/back-pain-overview/tell-your-story/": 23,
-    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 18,
-    "/newsletter/": 18,
-    "/whats-new/": 15,
-    "/subscribe/": 13,
-    "/a-z/": 14,
+    "/": 13,
+    "/back-pain-types/": 15,
+    "/back-pain-types/muscle-spasms/": 22,
+    "/pilates-exercises/": 22,
+    "/back-pain-products/chairs/": 25,
+    "/learn-more/about/": 18,
+    "/learn-more/contact/": 19,
+    "/back-pain-overview/tell-your-story/": 22,
+    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 17,
+    "/newsletter/": 17,
+    "/whats-new/": 14,
+    "/subscribe/": 12,
+    "/a-z/": 13,
     "/site-map/": 6,
     "/people/alex-morgan/": 8,
     "/search/autocomplete/?q=sci": 6,
@@ -45,8 +45,8 @@ QUERIES = {
 SITEMAP = pytest.param("/sitemap.xml", 7)
 # Search is counted on PostgreSQL, whose full-text search production uses.
 SEARCH_QUERIES = {
-    "/search/?q=sciatica": 14,
-    "/search/?q=sciatica&page=2": 14,
+    "/search/?q=sciatica": 13,
+    "/search/?q=sciatica&page=2": 13,
 }
 WRITE = re.compile(r"\s*(INSERT|UPDATE|DELETE|REPLACE)\b", re.IGNORECASE)
 
