@@ -8,6 +8,11 @@ def test_the_404_page_helps_readers_on(client):
     assert response.status_code == 404
     html = response.content.decode()
     assert 'role="search"' in html and 'name="q"' in html
-    for section in ("/back-pain-types/", "/specific-back-pain/", "/back-pain-management/"):
-        assert f'href="{section}"' in html
+    sections = {
+        "/back-pain-types/": "Back Pain Types",
+        "/specific-back-pain/": "Specific Back Pain",
+        "/back-pain-management/": "Back Pain Management",
+    }
+    for url, title in sections.items():
+        assert f'<li><a href="{url}">{title}</a></li>' in html
     assert '<meta name="robots" content="noindex">' in html
