@@ -159,10 +159,15 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not self.cacheable_request(request):
             return self.get_response(request)
-        key = self.key(request)
-        entry = cache.get(key)
-        if entry is not None:
-            return self.rebuild(entry)
+        # The versions and the entry in one round trip; the entry holds the versions it was
+        # made under, and serves only while they are current.
+        key, path_version = self.key(request), path_key(request.path)
+        values = cache.get_many([GENERATION, path_version, key])
+        current = (values.get(GENERATION, "0"), values.get(path_version, "0"))
+        request._page_cache_versions = current
+        kept = values.get(key)
+        if kept is not None and kept[0] == current:
+            return self.rebuild(kept[1])
         response = self.get_response(request)
         if self.cacheable_response(response):
             if "Cache-Control" in response:  # the view's own lifetime for browsers (feeds)
@@ -176,7 +181,7 @@ class PageCacheMiddleware:
                 )
             set_response_etag(response)
             if request.method == "GET":  # a HEAD response may have lost its body
-                cache.set(key, self.entry(response), settings.PAGE_CACHE_SECONDS)
+                cache.set(key, (current, self.entry(response)), settings.PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
@@ -191,10 +196,7 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        """The entry's key under the current versions (the cache down: both "0", a miss)."""
-        generation_now, version = versions(request)
-        address = f"{request.get_host()}{request.get_full_path()}"
-        return f"page-cache:{generation_now}:{version}:{address}"
+        return f"page-cache:page:{request.get_host()}{request.get_full_path()}"
 
     @staticmethod
     def cacheable_response(response):
