@@ -116,6 +116,10 @@ class BodyStreamBlock(blocks.StreamBlock):
             )
         return value
 
+    class Meta:
+        # Each block's own markup, without the wrapper Wagtail puts around every block.
+        template = "blocks/body.html"
+
 
 class SourceBlock(blocks.StructBlock):
     """A source a page is based on, listed under "Sources" and cited from the text."""

@@ -1,10 +1,8 @@
 """Site search and search-as-you-type, on Wagtail's search backend."""
 
-from collections import Counter
 from contextlib import contextmanager
 
 from django.apps import apps
-from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
 from django.http import JsonResponse
@@ -48,14 +46,8 @@ def find(pages, query, operator):
 
 
 def count_by_type(pages, query, operator):
-    """{content type id: number of pages found} in one query, counting no further than one
-    past SEARCH_COUNT_LIMIT in all: for a word most pages share, counting every match costs
-    more than ranking them, and readers never page that far."""
-    limit = settings.SEARCH_COUNT_LIMIT
-    found = pages.search(query.search_string, operator=operator, order_by_relevance=False)
-    # The matching pages' types alone, not pages made of them.
-    types = found.get_queryset().values_list("content_type_id", flat=True)
-    return Counter(types[: limit + 1])
+    """{content type id: number of pages found} in one query."""
+    return find(pages, query, operator).facet("content_type_id")
 
 
 def number_of(model, by_type):
@@ -114,10 +106,7 @@ def results(request, query, kind):
     if not by_type:
         operator = "or"
         by_type = count_by_type(pages, query, operator)
-    limit = settings.SEARCH_COUNT_LIMIT
     total = sum(by_type.values())
-    # Past the limit, "more than" it: no count by type, and the best `limit` pages to page.
-    more = total > limit
     counts = {name: number_of(apps.get_model(label), by_type) for name, label in TYPES.items()}
 
     filtered = pages.type(apps.get_model(TYPES[kind])) if kind else pages
@@ -125,13 +114,10 @@ def results(request, query, kind):
     promoted_ids = [promotion.page_id for promotion in recommended if promotion.page_id]
     # The pages editors named for the reader's own words ("lumbago") lead the rest.
     synonym_ids = [page_id for _term, _title, page_id in query.synonyms]
-    shown = filtered.exclude(pk__in=promoted_ids + synonym_ids)
-    found = find(shown, query, operator)
-    if promoted_ids or synonym_ids or (kind and more):
-        known = sum(count_by_type(shown, query, operator).values())
-    else:  # the pages found are those counted already
-        known = counts[kind] if kind else total
-    items = paginate(request, found, per_page=RESULTS_PER_PAGE, count=min(known, limit))
+    found = find(filtered.exclude(pk__in=promoted_ids + synonym_ids), query, operator)
+    # Nothing left out: the pages found are those counted already.
+    known = None if promoted_ids or synonym_ids else counts[kind] if kind else total
+    items = paginate(request, found, per_page=RESULTS_PER_PAGE, count=known)
     leading = []
     if synonym_ids and items.number == 1:
         leading = list(filtered.filter(pk__in=synonym_ids).exclude(pk__in=promoted_ids))
@@ -148,9 +134,8 @@ def results(request, query, kind):
             }
             for page in hit_pages
         ],
-        "total": min(total, limit),
-        "more": more,
-        "counts": None if more else counts,
+        "total": total,
+        "counts": counts,
         "all_words": operator == "and",
         "recommended": recommended if items.number == 1 else [],
         "suggestion": None if total or recommended else suggestion(query),

@@ -1,6 +1,7 @@
 """The content-page base every page type builds on, and the site's own page types: home,
 sections, standard and form pages."""
 
+import re
 from calendar import monthrange
 from datetime import timedelta
 
@@ -31,6 +32,7 @@ from ..forms import ContentPageForm
 from .people import Person
 from .site_settings import SiteSettings
 
+BLANK_LINES = re.compile(r"\s*\n\s*")
 NEW_FOR = timedelta(days=30)
 LISTING_PAGE_SIZE = 12
 
@@ -201,7 +203,7 @@ class ContentPage(Page):
         super().save(*args, **kwargs)
         if self.live and self.newsworthy:
             # Once saved, so that the page has its place in the tree (links, site settings).
-            self.content_html = render_to_string(self.content_template, {"page": self})
+            self.content_html = for_feeds(render_to_string(self.content_template, {"page": self}))
             ContentPage.objects.filter(pk=self.pk).update(content_html=self.content_html)
 
     def get_text(self):
@@ -401,6 +403,12 @@ def site_of(page, request=None):
     if current is not None and current.pk == parts[0]:
         return current
     return Site.objects.get(pk=parts[0])
+
+
+def for_feeds(html):
+    """A page's content as feeds carry it: without the templates' indentation, which feed
+    readers would download with every item."""
+    return BLANK_LINES.sub("\n", html).strip()
 
 
 def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, count=None):

@@ -125,9 +125,6 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 # Wagtail's database backend: PostgreSQL full-text search with English stemming in production
 # (search/backend.py keeps it fast on large sites); SQLite's index (no stemming) for `make run`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
-# Search counts its matches up to this many; past it, readers see "more than" and page through
-# the best this many (search/views.py).
-SEARCH_COUNT_LIMIT = int(os.environ.get("SEARCH_COUNT_LIMIT", "500"))
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]

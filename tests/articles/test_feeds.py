@@ -78,6 +78,13 @@ def test_the_site_feed_holds_the_newest_twenty_pages_in_full(client):
     assert {tag.term for tag in entry.tags} >= {"Back Pain Types"}
 
 
+def test_items_carry_the_content_without_wrappers_or_indentation(client):
+    html = entry_for(parse(client, "/feed/", limit=50), "Muscle Spasms").content[0].value
+    assert "<h2" in html and "<ol" in html  # the content's own markup
+    assert "w-block-" not in html  # no wrapper around each block
+    assert "\n " not in html  # nor the templates' indentation
+
+
 def test_a_section_feed_holds_only_that_section(client):
     feed = parse(client, "/specific-back-pain/feed/")
     assert feed.entries

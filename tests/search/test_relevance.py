@@ -76,19 +76,6 @@ def test_the_type_filter_shows_counts_and_filters(client):
     assert set(hits(client, "back pain", type="product")) == guides
 
 
-def test_past_the_count_limit_readers_see_more_than_and_the_best_pages(client, settings):
-    settings.SEARCH_COUNT_LIMIT = 3
-    html = client.get("/search/", {"q": "back pain"}).content.decode()
-    assert "More than 3 pages found for “back pain”; the best 3 are shown" in html
-    assert ">All</a>" in html and "Conditions (" not in html
-    assert html.count('<li class="search-result">') == 3  # beside editors' recommendations
-    assert "page 2 of" not in html
-
-    filtered = client.get("/search/", {"q": "back pain", "type": "product"}).content.decode()
-    assert "the best 3 are shown" in filtered
-    assert filtered.count('<li class="search-result">') == 3
-
-
 def search_queries(client, query):
     with CaptureQueriesContext(connection) as captured:
         assert client.get("/search/", {"q": query}).status_code == 200
