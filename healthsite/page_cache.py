@@ -96,9 +96,11 @@ def fragment(request, name, page, render):
     if not fragments_on(request, page):
         return render()
     generation_now, version = versions(request)
+    listing = request.GET.get("page", "")  # a listing's page N, as the page cache keeps it
     key = (
         f"page-cache:fragment:{generation_now}:{version}:{timezone.localdate()}:"
-        f"{request.get_host()}:{name}:{page.cache_key}"
+        f"{request.get_host()}:{name}:{page.cache_key}:"
+        f"{listing if CACHEABLE_QUERY.fullmatch(f'page={listing}') else ''}"
     )
     html = cache.get(key)
     if html is None:

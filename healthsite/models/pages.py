@@ -15,7 +15,7 @@ from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
-from django.utils.functional import cached_property
+from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
@@ -434,6 +434,7 @@ class HomePage(ContentPage):
         "newsletter.NewsletterPage",
         "search.ConditionIndexPage",
     ]
+    prepared_in_fragments = True  # its template shows the page inside a fragment
 
     content_panels = [
         *Page.content_panels,
@@ -532,11 +533,13 @@ class SectionPage(ContentPage):
         "healthsite.FormPage",
         "stories.StoryIndexPage",
     ]
+    prepared_in_fragments = True  # its template shows the page inside a fragment
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = for_listing(ContentPage.objects.child_of(self).live())
-        context["children"] = paginate(request, children)
+        # Counted and fetched only when the listing is not kept (section_page.html).
+        context["children"] = SimpleLazyObject(lambda: paginate(request, children))
         return context
 
     class Meta:

@@ -4,6 +4,7 @@ of tree, menu or settings purges everything; editors always see fresh pages. A p
 cannot answer is made around the parts it keeps longer (its article, the menu), which every
 purge of the page renews."""
 
+import re
 import shutil
 import socket
 import subprocess
@@ -251,6 +252,22 @@ def test_a_page_made_private_leaves_the_cache_at_once(client, django_capture_on_
     assert client.get(SPASMS).status_code == 302  # to the login page
     assert client.get(SPASMS + "?from=b").status_code == 302
     assert client.get(UNRELATED).status_code == 200
+
+
+def test_each_page_of_a_section_listing_is_kept_apart(client):
+    section = "/specific-back-pain/"  # 13 pages: two pages of listing
+    first, second = (article_links(client.get(f"{section}?page={n}&from=a")) for n in (1, 2))
+    assert len(first) == 12 and len(second) == 1
+
+    # Made again around the kept listings (an unknown query string), each as it was.
+    assert article_links(client.get(f"{section}?page=2&from=b")) == second
+    assert article_links(client.get(f"{section}?from=b")) == first
+
+
+def article_links(response):
+    html = response.content.decode()
+    listing = html[html.index('id="pages-heading"') : html.index("</main>")]
+    return re.findall(r'class="card__title"><a href="([^"]+)"', listing)
 
 
 def test_a_new_title_of_a_related_page_shows_under_the_kept_article(
