@@ -2,6 +2,7 @@
 record of each e-mail sent."""
 
 import uuid
+from http import HTTPMethod
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
@@ -38,6 +39,7 @@ class NewsletterPage(ContentPage):
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []
     prepared_in_fragments = True  # content_page.html
+    allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     def serve(self, request, *args, **kwargs):
         if request.method == "POST":

@@ -1,6 +1,8 @@
 """Readers' stories: the Tell Your Story page, the stories published under it, and the
 submissions editors moderate before anything is published."""
 
+from http import HTTPMethod
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -26,6 +28,7 @@ class StoryIndexPage(ContentPage):
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = ["stories.StoryPage"]
     fragments_cached = False  # its listing changes with ?page=N
+    allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     def sections_for_contents(self):
         return [

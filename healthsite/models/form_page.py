@@ -1,6 +1,8 @@
 """Forms readers fill in on the site, such as Contact: built by editors from fields, e-mailed to
 the site's owner and kept in the admin."""
 
+from http import HTTPMethod
+
 from django import forms
 from django.core.mail import EmailMessage
 from django.db import models
@@ -43,6 +45,7 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
     prepared_in_fragments = True  # content_page.html
+    allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     thank_you_text = RichTextField(
         features=["bold", "italic", "link"],

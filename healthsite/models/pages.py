@@ -4,6 +4,7 @@ sections, standard and form pages."""
 import re
 from calendar import monthrange
 from datetime import timedelta
+from http import HTTPMethod
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
@@ -185,6 +186,8 @@ class ContentPage(Page):
     # Its article and related links are the same for every reader of a GET (a form shown
     # empty), so a page cache fragment can keep them (healthsite/page_cache.py).
     fragments_cached = True
+    # Readers only read: PUT, DELETE, PATCH and POST get 405 (pages with a form add POST).
+    allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
     # Its template (content_page.html) shows what prepare_to_show fetches only inside those
     # fragments: a page put together around kept fragments needs none of it.
     prepared_in_fragments = False

@@ -1,0 +1,28 @@
+"""Readers only read: a page answers GET, HEAD and OPTIONS, and POST only where it has a form;
+anything else gets 405 Method Not Allowed, never a page or an error."""
+
+import pytest
+
+pytestmark = pytest.mark.django_db
+
+CONDITION = "/back-pain-types/muscle-spasms/"
+WITH_A_FORM = ["/newsletter/", "/learn-more/contact/", "/back-pain-overview/tell-your-story/"]
+
+
+@pytest.mark.parametrize("method", ["put", "delete", "patch", "post"])
+def test_a_page_without_a_form_refuses_anything_but_reading(client, method):
+    response = getattr(client, method)(CONDITION)
+    assert response.status_code == 405
+    assert response["Allow"] == "GET, HEAD, OPTIONS"
+
+
+@pytest.mark.parametrize("url", WITH_A_FORM)
+def test_a_page_with_a_form_takes_posts_and_refuses_the_rest(client, url):
+    assert client.post(url, {}).status_code != 405
+    for method in ("put", "delete", "patch"):
+        assert getattr(client, method)(url).status_code == 405
+
+
+def test_options_says_what_a_page_answers(client):
+    response = client.options(CONDITION)
+    assert response.status_code == 200 and response["Allow"] == "GET, HEAD, OPTIONS"
