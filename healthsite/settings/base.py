@@ -48,6 +48,7 @@ MIDDLEWARE = [
     # GET /healthz for load balancers, before the HTTPS redirect and the host check.
     "healthsite.health.HealthCheckMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -66,6 +67,22 @@ MIDDLEWARE = [
 ]
 
 ROOT_URLCONF = "healthsite.urls"
+
+# Browser features no page here uses, switched off for the site and anything it embeds (video
+# embeds keep fullscreen and picture-in-picture).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "payment",
+        "usb",
+    )
+}
 
 TEMPLATES = [
     {
