@@ -11,11 +11,14 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from healthsite import views as healthsite_views
+from healthsite.admin_login import RateLimitedLoginView
 from healthsite.sitemaps import PageSitemap, PeopleSitemap
 
 SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
 
 urlpatterns = [
+    # Wagtail's sign-in, rate-limited (healthsite/admin_login.py); same address and name.
+    path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
