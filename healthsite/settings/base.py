@@ -146,7 +146,11 @@ WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Raster images only (an SVG can carry script), of a size a phone can be sent resized.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
+WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# A small file can declare a huge picture ("decompression bomb"): refused before it is opened.
+WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Renaming a page's slug or moving it keeps its old address working.
 WAGTAILREDIRECTS_AUTO_CREATE = True
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
