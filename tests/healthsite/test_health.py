@@ -1,6 +1,8 @@
 """`GET /healthz` tells a load balancer whether this worker can serve: 200 while the database
-answers, 503 when it does not; over plain HTTP and by the worker's address too."""
+answers, 503 when it does not; over plain HTTP and by the worker's address too. With the
+database down, readers get the static "something went wrong" page, not a traceback."""
 
+import json
 import os
 import socket
 import subprocess
@@ -31,8 +33,9 @@ def test_only_reading_is_answered(client):
     assert client.post("/healthz").status_code != 200
 
 
-def test_healthz_says_503_when_the_database_is_down():
-    # A worker whose database is unreachable: nothing listens on the port it is given.
+def without_database(url):
+    """(status, body) of `url` from a worker whose database is unreachable: nothing listens on
+    the port it is given."""
     with socket.socket() as probe:
         probe.bind(("127.0.0.1", 0))
         port = probe.getsockname()[1]
@@ -41,11 +44,23 @@ def test_healthz_says_503_when_the_database_is_down():
         "DJANGO_SETTINGS_MODULE": "healthsite.settings.test",
         "DATABASE_URL": f"postgres://postgres@127.0.0.1:{port}/healthsite",
     }
-    probe_script = (
-        "import django; django.setup(); from django.test import Client; "
-        "response = Client().get('/healthz'); print(response.status_code, response.content)"
+    script = (
+        "import django, json; django.setup(); from django.test import Client; "
+        f"response = Client(raise_request_exception=False).get({url!r}); "
+        "print(json.dumps([response.status_code, response.content.decode()]))"
     )
     result = subprocess.run(
-        [sys.executable, "-c", probe_script], cwd=ROOT, env=env, capture_output=True, text=True
+        [sys.executable, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True
     )
-    assert result.stdout.strip() == "503 b'database unavailable\\n'", result.stderr
+    assert result.stdout, result.stderr
+    return json.loads(result.stdout.splitlines()[-1])
+
+
+def test_healthz_says_503_when_the_database_is_down():
+    assert without_database("/healthz") == [503, "database unavailable\n"]
+
+
+def test_readers_get_the_static_error_page_when_the_database_is_down():
+    status, html = without_database("/back-pain-types/muscle-spasms/")
+    assert status == 500
+    assert "Sorry, something went wrong" in html and "Traceback" not in html
