@@ -167,7 +167,11 @@ class Channel:
         if not page.hero_image:
             return None
         rendition = page.hero_image.get_rendition(renditions.SPECS["enclosure"])
-        return self.root_url + rendition.url, rendition.file.size, "image/jpeg"
+        try:
+            size = rendition.file.size
+        except OSError:  # the file is missing (media not restored yet, say): no enclosure
+            return None
+        return self.root_url + rendition.url, size, "image/jpeg"
 
 
 class FullContentRss(Rss201rev2Feed):

@@ -1,10 +1,12 @@
 """RSS, Atom and JSON feeds that strict feed readers accept: valid, stable, full, cacheable."""
 
 import json
+from pathlib import Path
 
 import feedparser
 import pytest
 
+from django.conf import settings
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
@@ -98,6 +100,19 @@ def test_hero_images_travel_as_enclosures_with_length_and_type(client):
     assert enclosure.href.startswith("http://testserver/media/")
     assert enclosure.type == "image/jpeg" and int(enclosure.length) > 1000
     assert client.get(enclosure.href.removeprefix("http://testserver")).status_code == 200
+
+
+def test_a_missing_image_file_leaves_its_item_without_an_enclosure(client):
+    enclosure = entry_for(parse(client, "/feed/"), "Lifting Technique").enclosures[0]
+    image = Path(settings.MEDIA_ROOT) / enclosure.href.removeprefix("http://testserver/media/")
+    kept = image.read_bytes()
+    image.unlink()
+    try:
+        for url in ("/feed/", "/feed/atom/", "/feed/json/"):
+            assert client.get(url).status_code == 200
+        assert not entry_for(parse(client, "/feed/"), "Lifting Technique").enclosures
+    finally:
+        image.write_bytes(kept)  # for the other tests
 
 
 def test_json_feed_has_the_fields_its_spec_requires(client):
