@@ -6,6 +6,7 @@ from http import HTTPMethod
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
+from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
@@ -27,7 +28,7 @@ class StoryIndexPage(ContentPage):
     max_count = 1  # one place where stories are told and moderated
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = ["stories.StoryPage"]
-    fragments_cached = False  # its listing changes with ?page=N
+    prepared_in_fragments = True  # content_page.html; its listing is kept per ?page=N
     allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     def sections_for_contents(self):
@@ -56,7 +57,8 @@ class StoryIndexPage(ContentPage):
 
     def get_context(self, request, *args, form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["stories"] = paginate(request, self.published_stories())
+        # Counted and fetched only when the listing is not kept (a page fragment).
+        context["stories"] = SimpleLazyObject(lambda: paginate(request, self.published_stories()))
         context["form"] = form if form is not None else StoryForm()
         return context
 
