@@ -59,7 +59,12 @@ packages: ## Install the Debian packages the tests need (as root), or say how
 		echo "(MARKERS='not browser' leaves out the browser tests and Chromium)"; exit 1; \
 	fi
 
-test: lint check packages ## Run every test (PostgreSQL ones too when DATABASE_URL is set)
+# axe-core, which the accessibility tests inject into pages (pinned in package-lock.json).
+node_modules/.installed: package.json package-lock.json
+	npm ci --no-audit --no-fund
+	@touch $@
+
+test: lint check packages node_modules/.installed ## Run every test (PostgreSQL ones too when DATABASE_URL is set)
 	@if [ -n "$(MARKERS)" ]; then echo "Not run in this pass: tests marked '$(MARKERS)'" \
 		"(set DATABASE_URL=postgres://… to include the PostgreSQL ones)."; fi
 	$(PY) -m pytest --numprocesses=$(JOBS) --dist=loadgroup $(if $(MARKERS),-m "$(MARKERS)")
