@@ -11,6 +11,7 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from healthsite import views as healthsite_views
+from healthsite.admin_guards import confirm_workflow_cancellation
 from healthsite.admin_login import RateLimitedLoginView
 from healthsite.sitemaps import PageSitemap, PeopleSitemap
 
@@ -19,6 +20,11 @@ SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
 urlpatterns = [
     # Wagtail's sign-in, rate-limited (healthsite/admin_login.py); same address and name.
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    # Wagtail's question before publishing a page in review, after checking who asks.
+    path(
+        "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
+        confirm_workflow_cancellation,
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
@@ -42,7 +48,9 @@ if settings.SERVE_MEDIA:
 
 # Public pages are cached for everyone, so their forms carry no CSRF cookie and protect
 # themselves instead (healthsite/public_forms.py). The admin keeps Django's CSRF checks.
+# Wagtail's sign-in and password form for private pages ("_util/…") come first, or the page
+# pattern would take their addresses for a page's.
 urlpatterns += [
+    *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(serve_pattern, csrf_exempt(wagtail_views.serve), name="wagtail_serve"),
-    path("", include(wagtail_urls)),
 ]

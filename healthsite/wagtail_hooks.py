@@ -1,3 +1,4 @@
+from django.core.exceptions import PermissionDenied
 from django.urls import path, reverse
 
 from wagtail import hooks
@@ -96,3 +97,19 @@ def register_personal_data_menu_item():
     return PersonalDataMenuItem(
         "Personal data", reverse("personal_data"), icon_name="user", order=900
     )
+
+
+@hooks.register("filter_form_submissions_for_user")
+def contact_messages_for_personal_data_keepers(user, form_pages):
+    """Readers' contact messages are personal data: only those who look after it (Moderators)
+    read them in the admin, not everyone who may edit the Contact page."""
+    if user.has_perm(PERSONAL_DATA_PERMISSION):
+        return form_pages
+    return form_pages.none()
+
+
+@hooks.register("before_move_page")
+def refuse_moves_without_permission(request, page, destination):
+    # Wagtail's move confirmation shows the page and the destination before checking.
+    if not page.permissions_for_user(request.user).can_move_to(destination):
+        raise PermissionDenied
