@@ -105,15 +105,17 @@ class Source:
         if len(self.citations) == 1:
             label = f"Back to citation {self.number} in the text"
             return [{"anchor": self.citations[0], "mark": "", "label": label}]
-        return [
-            {
-                "anchor": anchor,
-                "mark": ascii_lowercase[k] if k < len(ascii_lowercase) else str(k + 1),
-                "label": f"Back to citation {self.number} in the text, "
-                f"{k + 1} of {len(self.citations)}",
-            }
-            for k, anchor in enumerate(self.citations)
-        ]
+        links = []
+        for k, anchor in enumerate(self.citations):
+            mark = ascii_lowercase[k] if k < len(ascii_lowercase) else str(k + 1)
+            # The label starts with the letter shown, so that a reader who sees "↑a" can say
+            # "click a" to voice control (WCAG 2.5.3, label in name).
+            label = (
+                f"{mark}: back to citation {self.number} in the text, "
+                f"{k + 1} of {len(self.citations)}"
+            )
+            links.append({"anchor": anchor, "mark": mark, "label": label})
+        return links
 
 
 def number_citations(html, sources, link_base=""):

@@ -151,8 +151,8 @@ def test_citations_are_numbered_by_the_sources_list_and_link_both_ways(
     assert back == [(f"#cite-{NICE}-1", "Back to citation 1 in the text", "↑")]
     back = [(a["href"], a["aria-label"]) for a in nhs.select(".sources__back a")]
     assert back == [
-        (f"#cite-{NHS}-1", "Back to citation 2 in the text, 1 of 2"),
-        (f"#cite-{NHS}-2", "Back to citation 2 in the text, 2 of 2"),
+        (f"#cite-{NHS}-1", "a: back to citation 2 in the text, 1 of 2"),
+        (f"#cite-{NHS}-2", "b: back to citation 2 in the text, 2 of 2"),
     ]
 
     # Valid without JavaScript: ids are unique and every link within the page has its target.
