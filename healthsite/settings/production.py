@@ -47,6 +47,21 @@ else:
 
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 
+
+def one_line(record):
+    """In a Redis outage every cache call fails and is logged (some 150 for a page): one line
+    each, since a traceback each nearly doubled the CPU a page costs."""
+    if record.exc_info:
+        record.msg, record.args = f"{record.getMessage()}: {record.exc_info[1]}", ()
+        record.exc_info = None
+    return True
+
+
+LOGGING["filters"] = {  # noqa: F405
+    "one_line": {"()": "django.utils.log.CallbackFilter", "callback": one_line}
+}
+LOGGING["loggers"] = {"django_redis.cache": {"filters": ["one_line"]}}  # noqa: F405
+
 # Uploads (images, their renditions, documents) on object storage, S3 or compatible, when a
 # bucket is named: every app server then sees the same files. Credentials come from the
 # environment as boto3 reads them (AWS_ACCESS_KEY_ID, AWS_SECRET_ACCESS_KEY).
