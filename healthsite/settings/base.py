@@ -143,11 +143,16 @@ WAGTAIL_SITE_NAME = "Manage Back Pain"
 # No avatars from gravatar.com: the admin makes no third-party requests.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# Readers signed in to a private page without a `next` of this site land on the home page.
+LOGIN_REDIRECT_URL = "/"
 # Wagtail's database backend: PostgreSQL full-text search with English stemming in production
 # (search/backend.py keeps it fast on large sites); SQLite's index (no stemming) for `make run`.
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backend", "SEARCH_CONFIG": "english"}}
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "pdf", "rtf", "txt", "xlsx"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
+# Only PDFs open in the browser; every other document downloads (Wagtail serves them with
+# nosniff and a policy that runs nothing), and no type a browser would run uploads at all.
+WAGTAILDOCS_INLINE_CONTENT_TYPES = ["application/pdf"]
 # Raster images only (an SVG can carry script), of a size a phone can be sent resized.
 WAGTAILIMAGES_EXTENSIONS = ["avif", "gif", "jpg", "jpeg", "png", "webp"]
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
