@@ -84,6 +84,71 @@ def test_every_kind_of_page_has_no_accessibility_violations(reader, site_url, pa
     assert not violations, f"axe-core on {path}:\n{describe(violations)}"
 
 
+# Links as the newsletter's e-mails carry them, signed with the demo site's key for a
+# subscriber nobody has: their pages show a button without reading the database.
+MAKE_LINKS = """
+import uuid
+from newsletter import tokens
+
+print(tokens.for_confirming(uuid.uuid4()), tokens.for_unsubscribing(uuid.uuid4()))
+"""
+
+
+@pytest.fixture(scope="module")
+def newsletter_links(demo_site):
+    confirm, unsubscribe = demo_site.manage("shell", stdin=MAKE_LINKS).split()[-2:]
+    return {
+        "confirm": f"/newsletter/confirm/{confirm}/",
+        "unsubscribe": f"/newsletter/unsubscribe/{unsubscribe}/",
+    }
+
+
+def test_the_newsletter_links_pages_have_no_accessibility_violations(
+    reader, site_url, newsletter_links
+):
+    found = {}
+    for name, path in newsletter_links.items():
+        reader.goto(site_url + path)
+        found[name] = axe_violations(reader)
+    # Unsubscribing (nobody, here) answers with a page of its own.
+    reader.get_by_role("button", name="Unsubscribe").click()
+    expect(reader.get_by_role("heading", level=1)).to_contain_text("unsubscribed")
+    found["unsubscribed"] = axe_violations(reader)
+    assert not any(found.values()), "\n".join(
+        f"axe-core on the {name} page:\n{describe(violations)}"
+        for name, violations in found.items()
+        if violations
+    )
+
+
+# Each public form and its button, to send it empty and check the page that lists the mistakes.
+FORMS = {
+    "contact": ("/learn-more/contact/", "Send"),
+    "newsletter": ("/newsletter/", "Sign up"),
+    "story": (STORIES, "Send my story"),
+}
+
+
+def test_forms_sent_with_mistakes_have_no_accessibility_violations(browser, site_url):
+    context = browser.new_context(viewport=PHONE)
+    tabs = {name: context.new_page() for name in FORMS}
+    for name, (path, _button) in FORMS.items():
+        tabs[name].goto(site_url + path)
+    tabs["contact"].wait_for_timeout(3_100)  # forms sent quicker than people type are refused
+    found = {}
+    for name, (_path, button) in FORMS.items():
+        page = tabs[name]
+        page.locator("main").get_by_role("button", name=button, exact=True).click()
+        expect(page.locator("main .form__error").first).to_be_visible()
+        found[name] = axe_violations(page)
+    assert not any(found.values()), "\n".join(
+        f"axe-core on the {name} form with mistakes:\n{describe(violations)}"
+        for name, violations in found.items()
+        if violations
+    )
+    context.close()
+
+
 def test_the_open_phone_menu_has_no_accessibility_violations(browser, site_url):
     context = browser.new_context(viewport=PHONE)
     page = context.new_page()
