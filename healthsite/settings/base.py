@@ -4,6 +4,9 @@ import os
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONE, SELF
+
+from wagtail.embeds.oembed_providers import vimeo, youtube
 
 PROJECT_DIR = Path(__file__).resolve().parent.parent
 BASE_DIR = PROJECT_DIR.parent
@@ -50,6 +53,8 @@ MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Above the page cache, so that cached pages get the policy too.
+    "healthsite.content_security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags from the body, and 304 Not Modified for conditional requests.
@@ -82,6 +87,53 @@ PERMISSIONS_POLICY = {
         "payment",
         "usb",
     )
+}
+
+# Video embeds: only providers whose players work under the policy below (an embedded post
+# from a social network brings its own script, which readers' pages do not run).
+WAGTAILEMBEDS_FINDERS = [
+    {
+        "class": "wagtail.embeds.finders.oembed",
+        "providers": [youtube, vimeo],
+    }
+]
+EMBED_ORIGINS = [
+    "https://www.youtube.com",
+    "https://www.youtube-nocookie.com",
+    "https://player.vimeo.com",
+]
+
+# Content-Security-Policy (healthsite/content_security.py). Readers' pages: the site's own
+# files only, nothing inline (so cached pages need no nonce), framed by nobody.
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        "manifest-src": [SELF],
+        "frame-src": EMBED_ORIGINS,
+        "form-action": [SELF],
+        "base-uri": [NONE],
+        "object-src": [NONE],
+        "frame-ancestors": [NONE],
+    }
+}
+# The Wagtail admin starts its widgets (choosers, inline panels, date pickers) with inline
+# scripts, sets inline styles, shows uploads before saving them (data: and blob: images) and
+# frames its own previews. Only signed-in editors use it.
+ADMIN_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        **CONTENT_SECURITY_POLICY["DIRECTIVES"],
+        "default-src": [SELF],
+        "script-src": [SELF, "'unsafe-inline'"],
+        "style-src": [SELF, "'unsafe-inline'"],
+        "img-src": [SELF, "data:", "blob:"],
+        "frame-src": [SELF, *EMBED_ORIGINS],
+        "frame-ancestors": [SELF],
+    }
 }
 
 TEMPLATES = [
@@ -142,6 +194,8 @@ DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 WAGTAIL_SITE_NAME = "Manage Back Pain"
 # No avatars from gravatar.com: the admin makes no third-party requests.
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
+# Nor asks releases.wagtail.org for new versions (operators upgrade through requirements.txt).
+WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
 # Readers signed in to a private page without a `next` of this site land on the home page.
 LOGIN_REDIRECT_URL = "/"

@@ -79,6 +79,16 @@ if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
             "file_overwrite": False,
         },
     }
+    # Pages show images from there: the Content-Security-Policy must allow its address.
+    _bucket_options = STORAGES["default"]["OPTIONS"]  # noqa: F405
+    if _bucket_options["custom_domain"]:
+        _media_origin = f"https://{_bucket_options['custom_domain'].split('/')[0]}"
+    elif _bucket_options["endpoint_url"]:
+        _media_origin = "/".join(_bucket_options["endpoint_url"].split("/")[:3])
+    else:
+        _media_origin = "https://*.amazonaws.com"
+    for _policy in (CONTENT_SECURITY_POLICY, ADMIN_CONTENT_SECURITY_POLICY):  # noqa: F405
+        _policy["DIRECTIVES"]["img-src"] = [*_policy["DIRECTIVES"]["img-src"], _media_origin]
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
