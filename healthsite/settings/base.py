@@ -259,9 +259,13 @@ CACHES = {
     }
 }
 
+# One JSON object per log line, with nothing that identifies a reader (healthsite/log_format.py);
+# secrets in paths are masked too.
+LOG_MASKED_PATHS = [(r"/newsletter/(confirm|unsubscribe)/[^/\s]+/?", r"/newsletter/\1/[token]")]
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
+    "formatters": {"structured": {"()": "healthsite.log_format.StructuredFormatter"}},
+    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "structured"}},
     "root": {"handlers": ["console"], "level": "WARNING"},
 }
