@@ -52,6 +52,7 @@ def test_the_admin_works_with_nothing_refused(page, demo_site, site_url, editor,
 
     spasms = demo_site.manage(
         "shell",
+        "--no-imports",
         "-c",
         "from wagtail.models import Page; print(Page.objects.get(slug='muscle-spasms').pk)",
     ).strip()
