@@ -162,6 +162,12 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
     )
 }
+if DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+    # Writes take SQLite's lock when their transaction begins, and wait up to 20 s for it:
+    # with the default (deferred) mode, a transaction that has read cannot wait for the lock
+    # and fails at once ("database is locked", a 500), as when an editor presses Submit while
+    # the admin autosaves the page.
+    DATABASES["default"].setdefault("OPTIONS", {}).update(transaction_mode="IMMEDIATE", timeout=20)
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_PASSWORD_VALIDATORS = [
