@@ -2,10 +2,12 @@
 live, and the approval is stamped into the page."""
 
 from django.core.exceptions import PermissionDenied
-from django.db import transaction
+from django.db import models, transaction
+from django.db.models.functions import Cast
 from django.utils import timezone
 
-from wagtail.models import GroupApprovalTask
+from wagtail.models import GroupApprovalTask, Page
+from wagtail.permissions import policy_registry
 
 APPROVAL_NEEDS_REGISTRATION = (
     "Approvals are signed with the reviewer's People profile: to approve, your admin account "
@@ -21,11 +23,39 @@ def signing_person(user):
     return person if person is not None and person.is_registered else None
 
 
+def may_review(user, page):
+    """Whether `user` may review `page`: the task's groups review only the pages those groups
+    may edit, so a group an operator gives one section sees no other section's pages in review
+    (Wagtail's group task alone would open every page in the workflow to them)."""
+    if user.is_superuser:
+        return True
+    return user.is_active and "change" in page.permissions_for_user(user).permissions
+
+
 class MedicalReviewTask(GroupApprovalTask):
     """Approval by a medical reviewer: stamps the reviewer and the review date (and the next
     review due) into the revision that is published."""
 
+    def user_can_access_editor(self, obj, user):
+        return super().user_can_access_editor(obj, user) and may_review(user, obj)
+
+    def locked_for_user(self, obj, user):
+        return super().locked_for_user(obj, user) or not may_review(user, obj)
+
+    def user_can_lock(self, obj, user):
+        return super().user_can_lock(obj, user) and may_review(user, obj)
+
+    def get_task_states_user_can_moderate(self, user, **kwargs):
+        states = super().get_task_states_user_can_moderate(user, **kwargs)
+        if user.is_superuser:
+            return states
+        pages = policy_registry.get_by_type(Page).instances_user_has_permission_for(user, "change")
+        page_ids = pages.annotate(text_pk=Cast("pk", models.CharField())).values("text_pk")
+        return states.filter(workflow_state__object_id__in=page_ids)
+
     def get_actions(self, obj, user):
+        if not may_review(user, obj):
+            return []
         actions = super().get_actions(obj, user)
         if signing_person(user) is None:
             return [action for action in actions if action[0] != "approve"]

@@ -21,10 +21,11 @@ from wagtail.models import (
     Page,
     PageLogEntry,
     Workflow,
+    WorkflowState,
 )
 
 from healthsite.editorial import EDITORS, MODERATORS, REVIEWERS
-from healthsite.models import ContentPage, Person
+from healthsite.models import ContentPage, MedicalReviewTask, Person
 from newsletter.models import Subscriber
 from products.models import ProductGuidePage
 from stories.models import StorySubmission
@@ -332,6 +333,47 @@ def test_a_page_moves_only_where_the_mover_may_publish(section_editor):
     assert_refused(section_editor, section_editor.get(url), page.title)
     assert_refused(section_editor, section_editor.post(url))
     assert page_at(INSIDE).get_parent().pk == page_at(SECTION).pk
+
+
+def test_a_section_reviewer_on_the_review_task_reviews_only_the_section(
+    django_user_model, superuser
+):
+    """An operator who adds a section's reviewers to the Medical review task lets them review
+    that section: pages of other sections in review stay closed to them."""
+    group = section_group("Product reviewers", REVIEWERS)
+    MedicalReviewTask.objects.get(name="Medical review").groups.add(group)
+    client = member(django_user_model, "sectiondoctor", group)
+    Person.objects.create(
+        user=client.user,
+        name="Dr Lee Chan",
+        profession="Physiotherapist",
+        registration_body="Health and Care Professions Council",
+        registration_number="PH123456",
+    )
+    inside, outside = page_at(INSIDE), page_at(OUTSIDE)
+    states = {page.pk: in_review(page, superuser) for page in (inside, outside)}
+
+    dashboard = client.get("/admin/").content.decode()
+    assert inside.title in dashboard  # awaiting their review
+    assert outside.title not in dashboard
+
+    task_state = states[outside.pk].current_task_state
+    for url in (
+        f"/admin/pages/{outside.pk}/edit/",
+        f"/admin/pages/workflow/preview/{outside.pk}/{task_state.task_id}/",
+        f"/admin/pages/{outside.pk}/workflow_history/",
+    ):
+        assert_refused(client, client.get(url), outside.title)
+    approve = f"/admin/pages/workflow/action/{outside.pk}/approve/{task_state.pk}/"
+    assert_refused(client, client.post(approve, {"comment": ""}), outside.title)
+    states[outside.pk].refresh_from_db()
+    assert states[outside.pk].status == WorkflowState.STATUS_IN_PROGRESS
+
+    task_state = states[inside.pk].current_task_state
+    assert client.get(f"/admin/pages/{inside.pk}/edit/").status_code == 200
+    client.post(f"/admin/pages/workflow/action/{inside.pk}/approve/{task_state.pk}/", {})
+    states[inside.pk].refresh_from_db()
+    assert states[inside.pk].status == WorkflowState.STATUS_APPROVED
 
 
 # The whole-tree groups: what their permissions leave out
