@@ -140,13 +140,22 @@ class DemoSite:
     """The demo site as `make run` serves it, on its own SQLite database and media folder."""
 
     def __init__(self, folder):
+        with socket.socket() as probe:
+            probe.bind(("127.0.0.1", 0))
+            port = probe.getsockname()[1]
+        self.url = f"http://127.0.0.1:{port}"
+        # E-mails the site sends are written to files here (one file per connection).
+        self.mail = folder / "mail"
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "healthsite.settings.dev",
             "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
             "MEDIA_ROOT": str(folder / "media"),
+            # The site's own address, so that links in e-mails and feeds lead back to it.
+            "WAGTAILADMIN_BASE_URL": self.url,
+            "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
+            "EMAIL_FILE_PATH": str(self.mail),
         }
-        self.url = None
 
     def manage(self, *command, stdin=None, **env):
         """Runs a manage.py command on this site's database; returns what it printed."""
@@ -167,17 +176,13 @@ def demo_site(tmp_path_factory):
     site = DemoSite(tmp_path_factory.mktemp("site"))
     site.manage("migrate", "--no-input")
     site.manage("load_demo_content")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
     server = subprocess.Popen(
-        [sys.executable, "manage.py", "runserver", "--noreload", f"127.0.0.1:{port}"],
+        [sys.executable, "manage.py", "runserver", "--noreload", site.url.removeprefix("http://")],
         cwd=ROOT,
         env=site.env,
         stdout=subprocess.DEVNULL,
         stderr=subprocess.DEVNULL,
     )
-    site.url = f"http://127.0.0.1:{port}"
     for _attempt in range(100):
         try:
             urllib.request.urlopen(site.url, timeout=1)

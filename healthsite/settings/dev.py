@@ -10,7 +10,10 @@ DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 SERVE_MEDIA = True  # uploads straight from MEDIA_ROOT; production leaves that to the proxy
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside a developer's machine
 ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
-EMAIL_BACKEND = "django.core.mail.backends.console.EmailBackend"
+# Printed to the console; the browser tests choose the file backend (EMAIL_FILE_PATH) to read
+# what the site sent.
+EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
+EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")
 
 # runserver serves static files itself; the manifest needs `collectstatic`, so keep it plain.
 STORAGES["staticfiles"] = {  # noqa: F405
