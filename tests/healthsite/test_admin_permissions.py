@@ -295,7 +295,7 @@ def test_the_page_chooser_lists_other_sections_for_links_but_opens_nothing(limit
 # Their own section
 
 
-def test_the_section_editor_works_in_the_section(section_editor):
+def test_the_section_editor_works_in_the_section(section_editor, superuser):
     page = page_at(INSIDE)
     first, last = revisions(page)[0], revisions(page)[-1]
     pk = page.pk
@@ -318,6 +318,12 @@ def test_the_section_editor_works_in_the_section(section_editor):
     shown = section_editor.get(f"/admin/pages/{pk}/edit/preview/")
     assert shown.status_code == 200
     assert "Chairs, revised" in shown.content.decode()
+
+    in_review(page, superuser)
+    question = section_editor.get(f"/admin/pages/workflow/confirm_cancellation/{pk}/")
+    assert question.status_code == 200
+    assert question.json()["step"] == "confirm"
+    assert "Medical review" in question.json()["html"]
 
 
 def test_the_section_reviewer_reads_pages_of_the_section(section_reviewer):
