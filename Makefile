@@ -69,7 +69,10 @@ test: lint check packages node_modules/.installed ## Run every test (PostgreSQL 
 		"(set DATABASE_URL=postgres://… to include the PostgreSQL ones)."; fi
 	$(PY) -m pytest --numprocesses=$(JOBS) --dist=loadgroup $(if $(MARKERS),-m "$(MARKERS)")
 
-bench: $(VENV)/.installed ## Speed at 1,000 and 10,000 pages on PostgreSQL (ARGS=--rebuild …)
+# Speed (bench/run.py, given ARGS), then the site under load and faults (bench/faults.py, which
+# also runs alone: .venv/bin/python bench/faults.py).
+bench: $(VENV)/.installed ## Speed at 1,000 and 10,000 pages on PostgreSQL, then under load and faults
 	@bench/install-tools.sh
 	$(PY) -m pip install --quiet -r bench/requirements.txt
 	$(PY) bench/run.py $(ARGS)
+	$(PY) bench/faults.py
