@@ -57,10 +57,11 @@ def one_line(record):
     return True
 
 
-LOGGING["filters"] = {  # noqa: F405
-    "one_line": {"()": "django.utils.log.CallbackFilter", "callback": one_line}
+LOGGING.setdefault("filters", {})["one_line"] = {  # noqa: F405
+    "()": "django.utils.log.CallbackFilter",
+    "callback": one_line,
 }
-LOGGING["loggers"] = {"django_redis.cache": {"filters": ["one_line"]}}  # noqa: F405
+LOGGING.setdefault("loggers", {})["django_redis.cache"] = {"filters": ["one_line"]}  # noqa: F405
 
 # Uploads (images, their renditions, documents) on object storage, S3 or compatible, when a
 # bucket is named: every app server then sees the same files. Credentials come from the
