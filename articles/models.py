@@ -208,3 +208,15 @@ class SubscribePage(ContentPage):
         context["site_feeds"] = subscriptions(root_url)
         context["sections"] = [(section, subscriptions(root_url, section)) for section in sections]
         return context
+
+
+class ImportedPage(models.Model):
+    """A page import_legacy made from the old site's page at old_path: importing that page
+    again updates this page's draft."""
+
+    old_path = models.CharField(max_length=255, unique=True)
+    page = models.OneToOneField("wagtailcore.Page", on_delete=models.CASCADE, related_name="+")
+    imported_at = models.DateTimeField(auto_now=True)
+
+    def __str__(self):
+        return self.old_path

@@ -220,6 +220,26 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAILIMAGES_MAX_IMAGE_PIXELS = 40_000_000
 # Renaming a page's slug or moving it keeps its old address working.
 WAGTAILREDIRECTS_AUTO_CREATE = True
+# import_legacy drops a paragraph or list of an old page holding one of these: the old site's
+# chrome (signup boxes, share buttons, feed buttons, footers), not the page's own content.
+LEGACY_CHROME_MARKERS = [
+    "Return from",
+    "Subscribe to this site",
+    "newsletter",
+    "Follow on Twitter",
+    "Follow us",
+    "Share this page",
+    "Share on Facebook",
+    "Add to My Yahoo",
+    "feedly",
+    "Bloglines",
+    "My MSN",
+    "Copyright",
+    "©",
+    "All rights reserved",
+    "does not replace",
+    "Disclaimer",
+]
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # A workflow approved by its reviewers publishes the page for them: approving is their
