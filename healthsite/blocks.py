@@ -44,18 +44,27 @@ class ImageWithCaptionBlock(blocks.StructBlock):
         template = "blocks/image.html"
 
 
+CALLOUT_KINDS = [("tip", "Tip"), ("warning", "Warning"), ("urgent", "Urgent")]
+
+
+class CalloutValue(blocks.StructValue):
+    @property
+    def heading(self):
+        """The box's title, or its kind when it has none."""
+        return self.get("title") or dict(CALLOUT_KINDS).get(self.get("kind"), "Note")
+
+
 class CalloutBlock(blocks.StructBlock):
     """A highlighted box: a tip, a warning, or urgent safety advice."""
 
-    kind = blocks.ChoiceBlock(
-        choices=[("tip", "Tip"), ("warning", "Warning"), ("urgent", "Urgent")], default="tip"
-    )
+    kind = blocks.ChoiceBlock(choices=CALLOUT_KINDS, default="tip")
     title = blocks.CharBlock(required=False, help_text="Optional; the kind is shown otherwise.")
     text = blocks.RichTextBlock(features=PARAGRAPH_FEATURES)
 
     class Meta:
         icon = "warning"
         template = "blocks/callout.html"
+        value_class = CalloutValue
 
 
 class QuoteBlock(blocks.StructBlock):
