@@ -43,9 +43,9 @@ check: $(VENV)/.dev-installed ## Django system checks and missing migrations
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py check
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
 
-# Debian packages the tests use: Varnish (the proxy tests) and, unless the browser tests are
-# left out, Chromium.
-PACKAGES := varnish $(if $(findstring not browser,$(MARKERS)),,chromium)
+# Debian packages the tests use: Varnish (the proxy tests), Redis (the cache outage tests), Java
+# (the HTML checker) and, unless the browser tests are left out, Chromium.
+PACKAGES := varnish redis-server openjdk-17-jre-headless $(if $(findstring not browser,$(MARKERS)),,chromium)
 
 packages: ## Install the Debian packages the tests need (as root), or say how
 	@missing="$$(for package in $(PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done)"; \
@@ -59,7 +59,8 @@ packages: ## Install the Debian packages the tests need (as root), or say how
 		echo "(MARKERS='not browser' leaves out the browser tests and Chromium)"; exit 1; \
 	fi
 
-# axe-core, which the accessibility tests inject into pages (pinned in package-lock.json).
+# axe-core, which the accessibility tests inject into pages, and the Nu HTML checker (both
+# pinned in package-lock.json).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@
