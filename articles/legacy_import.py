@@ -97,6 +97,9 @@ class LegacyImport:
             except (legacy_reading.BadFile, OSError) as error:
                 bad.append((path, str(error)))
         legacy_reading.without_chrome(documents)
+        for document in [document for document in documents if not document.title]:
+            documents.remove(document)
+            bad.append((document.path, "no title: its first line should be the page's title"))
         outcomes = [Outcome(document) for document in documents]
         with transaction.atomic():
             for number, outcome in enumerate(outcomes, start=1):

@@ -105,10 +105,9 @@ def read_text(path, text):
     lines = [line for line in lines if line.strip()]
     if not lines:
         raise BadFile("empty file")
-    title, *rest = lines
     blocks = []
     previous_was_item = False
-    for line in rest:
+    for line in lines:
         item = LIST_ITEM.match(line)
         if item:
             kind = "numbered_list" if item[1] else "bulleted_list"
@@ -127,7 +126,9 @@ def read_text(path, text):
             blocks.append(Block("heading", html=line, level=2))
         else:
             blocks.append(Block("paragraph", html=escape(line)))
-    return LegacyDocument(path, title.strip(), blocks)
+    # The title is the first line that is not the site's own (its name, its menu): known
+    # once the files imported together are compared (without_chrome).
+    return LegacyDocument(path, "", blocks)
 
 
 def is_heading(line):
@@ -244,12 +245,19 @@ def without_chrome(documents):
     """Drops the site's chrome from each document, saying what went (in document.dropped)."""
     markers = [marker_pattern(marker) for marker in settings.LEGACY_CHROME_MARKERS]
     repeated = repeated_texts(documents)
+    repeated_lines = repeated_texts(documents, headings=True)
     for document in documents:
         kept = []
         for block in document.blocks:
             text = block.text
             breadcrumb = BREADCRUMB.match(text) if block.kind == "paragraph" else None
-            if breadcrumb:
+            if not document.title and block.kind in ("heading", "paragraph"):
+                # Saved text: what comes before the title is the site's header and menu.
+                if text in repeated_lines or any(marker.search(text) for marker in markers):
+                    document.dropped.append(f"line above the title “{block.describe()}”")
+                else:
+                    document.title = text
+            elif breadcrumb:
                 document.breadcrumb = (breadcrumb[1].strip(), breadcrumb[2].strip())
                 document.dropped.append(f"breadcrumb line “{block.describe()}”")
             elif any(marker.search(text) for marker in markers):
@@ -283,14 +291,16 @@ def marker_pattern(marker):
     return re.compile(edge + re.escape(marker) + end, re.I)
 
 
-def repeated_texts(documents):
-    """Paragraphs and lists found in three or more of the files and in more than half of them:
-    the old site's menus, boxes and footers. {text: how many files}."""
+def repeated_texts(documents, headings=False):
+    """Paragraphs and lists (and headings, if asked) found in three or more of the files and in
+    more than half of them: the old site's menus, boxes and footers. {text: how many files}."""
     if len(documents) < 3:
         return {}
     counts = Counter()
     for document in documents:
-        counts.update({block.text for block in document.blocks if block.kind != "heading"})
+        counts.update(
+            {block.text for block in document.blocks if headings or block.kind != "heading"}
+        )
     needed = max(3, len(documents) // 2 + 1)
     return {text: count for text, count in counts.items() if count >= needed and text}
 

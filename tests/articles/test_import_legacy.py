@@ -221,6 +221,28 @@ def test_bad_files_are_reported_and_skipped_and_the_rest_imported(tmp_path):
     assert "Done: 4 files; 1 pages created, 0 updated (as drafts), 3 skipped" in report
 
 
+def test_saved_text_starts_after_the_sites_name_and_menu(tmp_path):
+    header = "Manage Back Pain\n\nHome\nBack Pain Types\nFree Newsletter\n\n"
+    pages = {
+        "hip-pain": ("Hip Pain", "Hip pain can come from the joint or from the back."),
+        "neck-pain": ("Neck Pain Relief", "Most neck pain eases with gentle movement."),
+        "upper-back-pain": ("Upper Back Pain", "The upper back is less mobile than the neck."),
+    }
+    for name, (title, first) in pages.items():
+        text = f"{header}{title}\n\n{first}\n\n  - Keep your {name} moving\n  - Warmth helps\n\n"
+        (tmp_path / f"{name}.txt").write_text(text + f"Return from {title} to Back Pain Types\n")
+
+    report = import_legacy(tmp_path)
+
+    for name, (title, first) in pages.items():
+        page = draft(f"/{name}.html")
+        assert (page.title, page.summary) == (title, first)
+        assert page.get_parent().url_path.endswith("/back-pain-types/")
+        assert [kind for kind, _value in stream(page.body)] == ["paragraph", "bulleted_list"]
+    assert "dropped as site chrome: line above the title “Manage Back Pain”" in report
+    assert "dropped as site chrome: line above the title “Back Pain Types”" in report
+
+
 def test_a_page_goes_where_it_is_told_or_is_refused_with_the_fix(tmp_path):
     old_page = tmp_path / "hamstrings.html"
     old_page.write_text("<h1>Tight Hamstrings</h1><p>They pull on the pelvis.</p>")
