@@ -5,20 +5,43 @@ in the shared cache needs no per-response nonce. The admin gets its own policy: 
 starts its widgets with inline scripts and shows uploads before they are saved.
 """
 
-from csp.constants import SELF
+from csp.constants import HEADER, SELF
 from csp.middleware import CSPMiddleware
+from csp.utils import build_policy
 
 from django.conf import settings
 
+# Set on a response by django-csp's decorators: a view's own policy, built for it.
+VIEW_POLICY = ("_csp_config", "_csp_update", "_csp_replace", "_csp_exempt")
+
 
 class ContentSecurityPolicyMiddleware(CSPMiddleware):
-    def get_policy_parts(self, request, response, report_only=False):
-        parts = super().get_policy_parts(request, response, report_only=report_only)
-        if report_only or parts.config is not None:
-            return parts
+    def __init__(self, get_response):
+        super().__init__(get_response)
+        # The settings do not change while serving: each header is built once, not on every
+        # response (a tenth of the time a page from the cache takes).
+        self.headers = {}
+
+    def process_response(self, request, response):
+        if HEADER in response or any(hasattr(response, name) for name in VIEW_POLICY):
+            return super().process_response(request, response)
         if request.path_info.startswith("/admin/"):
-            parts.config = settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"]
+            kind = "admin"
         elif getattr(request, "is_preview", False):
-            # A preview is the page as readers get it, shown framed in the editor.
-            parts.replace = {**(parts.replace or {}), "frame-ancestors": [SELF]}
-        return parts
+            kind = "preview"
+        else:
+            kind = "public"
+        if kind not in self.headers:
+            self.headers[kind] = policy(kind)
+        response[HEADER] = self.headers[kind]
+        return response
+
+
+def policy(kind):
+    if kind == "admin":
+        return build_policy(config=settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
+    if kind == "preview":
+        # A preview is the page as readers get it, shown framed in the editor.
+        directives = {**directives, "frame-ancestors": [SELF]}
+    return build_policy(config=directives)
