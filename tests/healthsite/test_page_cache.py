@@ -5,10 +5,6 @@ cannot answer is made around the parts it keeps longer (its article, the menu), 
 purge of the page renews."""
 
 import re
-import shutil
-import socket
-import subprocess
-import time
 
 import pytest
 
@@ -297,30 +293,6 @@ def test_a_form_sent_back_with_mistakes_shows_them_over_the_kept_page(client):
     assert "like name@example.com" in article(answer)
     assert 'value="Sam"' in article(answer)
     assert "like name@example.com" not in article(client.get(NEWSLETTER + "?from=b"))
-
-
-@pytest.fixture
-def redis_server(tmp_path):
-    """A Redis of our own on a spare port, which the test may stop."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is needed: apt-get install -y redis-server")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    yield process, port
-    process.kill()
-    process.wait()
 
 
 def test_a_redis_outage_serves_pages_uncached_not_errors(client, settings, redis_server):

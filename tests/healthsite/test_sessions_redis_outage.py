@@ -3,8 +3,6 @@
 
 import json
 import os
-import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -52,37 +50,14 @@ def production_settings(redis_url):
 
 
 @pytest.fixture
-def redis_port(tmp_path):
-    """A Redis of our own on a spare port, killed by the test."""
-    binary = shutil.which("redis-server")
-    if binary is None:
-        pytest.fail("redis-server is needed: apt-get install -y redis-server")
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        port = probe.getsockname()[1]
-    process = subprocess.Popen(
-        [binary, "--port", str(port), "--bind", "127.0.0.1", "--save", "", "--appendonly", "no"],
-        cwd=tmp_path,
-        stdout=subprocess.DEVNULL,
-    )
-    for _ in range(100):
-        with socket.socket() as probe:
-            if probe.connect_ex(("127.0.0.1", port)) == 0:
-                break
-        time.sleep(0.05)
-    yield port
-    process.kill()
-    process.wait()
-
-
-@pytest.fixture
-def production_cache(settings, redis_port):
-    """Production's session engine and cache, the cache in our Redis."""
-    production = production_settings(f"redis://127.0.0.1:{redis_port}/0")
+def production_cache(settings, redis_server):
+    """Production's session engine and cache, the cache in a Redis of our own."""
+    _process, port = redis_server
+    production = production_settings(f"redis://127.0.0.1:{port}/0")
     assert production["caches"]["default"]["BACKEND"] == "django_redis.cache.RedisCache"
     settings.SESSION_ENGINE = production["engine"]
     settings.CACHES = production["caches"]
-    return redis.Redis(port=redis_port)
+    return redis.Redis(port=port)
 
 
 @pytest.fixture
