@@ -10,6 +10,7 @@ import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from html import escape
 from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
@@ -45,8 +46,10 @@ SECTION_WORDS = [
     ("treatment", ["treat", "therapy", "relief"]),
     ("overview", ["what is", "what are", "overview"]),
 ]
-# Sections whose blocks are not the body's: lists and sub-headings become their own kinds.
+# Sections whose blocks are not the body's: lists and sub-headings become their own kinds,
+# and images go to the body.
 STEPS_FIELD, SIGNS_FIELD = "self_care", "seek_help"
+OWN_BLOCKS = {STEPS_FIELD, SIGNS_FIELD}
 WOULD_ADD = object()  # a picture a dry run would add to the library
 
 
@@ -65,6 +68,9 @@ class Outcome:
     links: list = field(default_factory=list)  # (href, new page or None)
     images: list = field(default_factory=list)  # what happened to each image
     notes: list = field(default_factory=list)
+
+    def skip(self, reason):
+        self.action, self.reason, self.page = "skipped", reason, None
 
 
 class LegacyImport:
@@ -118,16 +124,10 @@ class LegacyImport:
             with transaction.atomic():
                 self.write(outcome, again)
         except Refused as refusal:
-            outcome.action, outcome.reason, outcome.page = "skipped", str(refusal), None
+            outcome.skip(str(refusal))
         except ValidationError as invalid:
-            reason = "; ".join(
-                f"{name}: {' '.join(errors)}" for name, errors in invalid.message_dict.items()
-            )
-            outcome.action, outcome.reason, outcome.page = (
-                "skipped",
-                f"not a valid page ({reason})",
-                None,
-            )
+            errors = "; ".join(f"{name}: {' '.join(m)}" for name, m in invalid.message_dict.items())
+            outcome.skip(f"not a valid page ({errors})")
 
     def write(self, outcome, again):
         document = outcome.document
@@ -201,18 +201,9 @@ class LegacyImport:
                 if target != "body":
                     streams[target] = []
                     continue
-            streams.setdefault(target, [])
             for stream_block in self.stream_blocks(block, target, outcome):
-                where = (
-                    "body"
-                    if stream_block["type"] == "image"
-                    and target
-                    in (
-                        STEPS_FIELD,
-                        SIGNS_FIELD,
-                    )
-                    else target
-                )
+                image = stream_block["type"] == "image"
+                where = "body" if image and target in OWN_BLOCKS else target
                 streams.setdefault(where, []).append(stream_block)
                 outcome.blocks[stream_block["type"]] += 1
         if isinstance(page, ConditionPage):
@@ -234,8 +225,8 @@ class LegacyImport:
                 yield {"type": "image", "value": {"image": value, "caption": block.caption}}
             return
         if block.kind == "heading":
-            if target in (STEPS_FIELD, SIGNS_FIELD):
-                yield {"type": "paragraph", "value": f"<p><b>{block.html}</b></p>"}
+            if target in OWN_BLOCKS:
+                yield {"type": "paragraph", "value": f"<p><b>{escape(block.text)}</b></p>"}
             else:
                 yield {
                     "type": "heading",
@@ -249,7 +240,7 @@ class LegacyImport:
         if target == STEPS_FIELD and block.kind == "numbered_list":
             for item in items:
                 yield {"type": "step", "value": {"title": "", "text": f"<p>{item}</p>"}}
-        elif target in (STEPS_FIELD, SIGNS_FIELD):
+        elif target in OWN_BLOCKS:
             # Warning signs stay as the author wrote them: how urgent each is, is for the
             # medical reviewer to say (as a red flag block), not for an importer to guess.
             tag = "ol" if block.kind == "numbered_list" else "ul"

@@ -8,6 +8,7 @@ and by text repeated across the files imported together (menus, signup boxes, fo
 import re
 from collections import Counter
 from dataclasses import dataclass, field
+from functools import cached_property
 from html import escape
 from pathlib import Path
 
@@ -41,9 +42,9 @@ class Block:
     alt: str = ""
     caption: str = ""
 
-    @property
+    @cached_property
     def text(self):
-        """Plain text, for recognising chrome."""
+        """Plain text, for recognising chrome (asked for often: parsed once)."""
         markup = " ".join([self.html, *self.items, self.alt, self.caption])
         return " ".join(BeautifulSoup(markup, "html.parser").get_text(" ").split())
 
@@ -234,10 +235,8 @@ def inline_html(element):
         return f"<i>{inner}</i>"
     if element.name == "a" and element.get("href") and inner.strip():
         return f'<a href="{escape(element["href"])}">{inner}</a>'
-    if element.name in ("li", "p", "div", "span", "td", "font", "center", "u", "small", "big"):
-        return inner + (" " if element.name in ("li", "p", "div", "td") else "")
-    if element.name == "br":
-        return " "
+    if element.name in ("li", "p", "div", "td", "br"):  # their ends part words
+        return inner + " "
     return inner
 
 

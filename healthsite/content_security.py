@@ -23,7 +23,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         self.headers = {}
 
     def process_response(self, request, response):
-        if HEADER in response or any(hasattr(response, name) for name in VIEW_POLICY):
+        if HEADER in response:  # a preview's, set as Wagtail served it to the editor
+            return response
+        if any(hasattr(response, name) for name in VIEW_POLICY):
             return super().process_response(request, response)
         if request.path_info.startswith("/admin/"):
             kind = "admin"
