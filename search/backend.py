@@ -1,21 +1,30 @@
-"""Wagtail's database search backend, with one change on PostgreSQL: the vectors a query is
-matched against stay out of the rows it returns.
+"""Wagtail's database search backend, with two changes on PostgreSQL.
 
-Wagtail's backend annotates each match with `title || body`, so PostgreSQL joins the vectors of
-every matching page and carries them through the ranking, most of the cost of a search for a
-common word. Filtered through an alias, the query matches the same pages, ranked the same, with
-the GIN index on that expression (search/migrations/0002).
+- The vectors a query is matched against stay out of the rows it returns. Wagtail's backend
+  annotates each match with `title || body`, so PostgreSQL joins the vectors of every matching
+  page and carries them through the ranking. Filtered through an alias, the query matches the
+  same pages, ranked the same, with the GIN index on that expression (search/migrations/0002).
+- `IndexSearch`: the site search counts and ranks from the index entries alone (below).
 """
 
-from django.db import connection
+from contextlib import contextmanager
 
+from django.db import connection, transaction
+from django.db.models import Count, F, IntegerField, Q
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast
+
+from modelsearch.backends import get_search_backend
 from modelsearch.backends.database import SearchBackend as DatabaseSearchBackend
 from modelsearch.backends.database.postgres.postgres import (
+    IndexEntry,
     PostgresAutocompleteQueryCompiler,
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
 from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.utils import get_descendants_content_types_pks
+from wagtail.models import Page
 
 
 class QueryCompiler(PostgresSearchQueryCompiler):
@@ -45,3 +54,99 @@ def SearchBackend(params):  # the name Wagtail looks for
     if connection.vendor == "postgresql":
         return Backend(params)
     return DatabaseSearchBackend(params)
+
+
+def hidden_pages():
+    """Ids of the pages readers may not see: not live, or in a private section."""
+    hidden = Page.objects.filter(Q(live=False) | Page.objects.private_q())
+    return list(hidden.order_by().values_list("pk", flat=True))
+
+
+class IndexSearch:
+    """Live, public pages of `model` matching `text`, counted by type and ranked on PostgreSQL
+    from the search index alone; `hidden` (from `hidden_pages()`, with any pages to leave out)
+    names the pages readers may not see.
+
+    Wagtail's backend joins every match to its page before counting or ranking, to keep only
+    the live, public ones: for a word on most pages, most of a search's time. Naming the few
+    pages to leave out instead, counting and ranking read only the index entries (whose vectors
+    are kept in their rows: search/migrations/0003), and only the pages shown are fetched.
+    Ranked as Wagtail's backend ranks, best first, then newest page first.
+
+    Sliced, it gives the pages in that stretch of the ranking: a Paginator's object list.
+    """
+
+    def __init__(self, model, pages, text, operator, hidden):
+        compiler = Backend.query_compiler_class(pages, text, operator=operator)
+        config = compiler.get_config(get_search_backend())
+        tsquery = compiler.build_tsquery(compiler.query, config=config)
+        title, body = F("title"), F("body")
+        self.rank = compiler.build_tsrank(title, compiler.query, config=config) * F(
+            "title_norm"
+        ) + compiler.build_tsrank(body, compiler.query, config=config)
+        self.pages = pages
+        self.entries = (
+            IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
+            .exclude(object_id__in=[str(pk) for pk in hidden])
+            .alias(_vector_=CombinedExpression(title, "||", body))
+            .filter(_vector_=tsquery)
+        )
+
+    def count_by_type(self):
+        """{content type id: number of pages found}."""
+        with index_scans():
+            counts = self.entries.order_by().values_list("content_type_id").annotate(Count("id"))
+            return dict(counts)
+
+    def count(self):
+        return sum(self.count_by_type().values())
+
+    def __getitem__(self, stretch):
+        ranked = self.entries.alias(_rank_=self.rank).order_by(
+            F("_rank_").desc(), Cast("object_id", IntegerField()).desc()
+        )
+        with index_scans():
+            ids = [int(pk) for pk in ranked.values_list("object_id", flat=True)[stretch]]
+        pages = self.pages.in_bulk(ids)
+        return [pages[pk] for pk in ids if pk in pages]
+
+
+class BackendSearch:
+    """The same through Wagtail's search backend, on databases other than PostgreSQL."""
+
+    def __init__(self, model, pages, text, operator, hidden):
+        self.found = pages.exclude(pk__in=hidden).search(text, operator=operator)
+
+    def count_by_type(self):
+        return self.found.facet("content_type_id")
+
+    def count(self):
+        return self.found.count()
+
+    def __getitem__(self, stretch):
+        return self.found[stretch]
+
+
+def find(model, pages, text, operator, hidden):
+    """The live, public pages of `model` (`pages`) that match `text`, without `hidden`
+    ones: `count_by_type()`, `count()` and, sliced, the ranked pages."""
+    search = IndexSearch if connection.vendor == "postgresql" else BackendSearch
+    return search(model, pages, text, operator, hidden)
+
+
+@contextmanager
+def index_scans():
+    """Has PostgreSQL find matches through the search index even when most pages match.
+
+    For a word on most pages ("painkillers") the planner prefers reading every entry, not
+    knowing that joining each entry's vectors (`title || body`) costs several times more than
+    the index (search/migrations/0002). Without sequential scans, a plan's estimated cost soars:
+    JIT compiling, worth it only for long analytical queries, would then add ~100 ms.
+    """
+    with transaction.atomic():
+        with connection.cursor() as cursor:
+            # SET LOCAL, both in one round trip.
+            cursor.execute(
+                "SELECT set_config('enable_seqscan', 'off', true), set_config('jit', 'off', true)"
+            )
+        yield

@@ -1,10 +1,7 @@
 """Site search and search-as-you-type, on Wagtail's search backend."""
 
-from contextlib import contextmanager
-
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.db import connection, transaction
 from django.http import JsonResponse
 from django.template.response import TemplateResponse
 
@@ -15,6 +12,7 @@ from wagtail.search.utils import normalise_query_string
 from healthsite.models import ContentPage, paginate, sections_of
 
 from . import stats
+from .backend import find, hidden_pages
 from .excerpts import excerpt
 from .models import Synonym
 from .query import parse, suggestion
@@ -41,18 +39,9 @@ def searchable_pages():
     return ContentPage.objects.live().public().defer_streamfields().defer("content_html")
 
 
-def find(pages, query, operator):
-    return pages.search(query.search_string, operator=operator)
-
-
-def count_by_type(pages, query, operator):
-    """{content type id: number of pages found} in one query."""
-    return find(pages, query, operator).facet("content_type_id")
-
-
 def number_of(model, by_type):
     """How many pages of `model` (its subclasses included, as `PageQuerySet.type()` has it)
-    `count_by_type` found."""
+    were found, from the counts by content type."""
     models = [other for other in get_page_models() if issubclass(other, model)]
     return sum(by_type.get(ct.pk, 0) for ct in ContentType.objects.get_for_models(*models).values())
 
@@ -73,48 +62,35 @@ def search(request):
     kind = request.GET.get("type") if request.GET.get("type") in TYPES else None
     context = {"query": query, "search_query": query.text, "kind": kind}
     if query:
-        with index_scans():
-            context.update(results(request, query, kind))
+        context.update(results(request, query, kind))
         stats.record(query.text, found=bool(context["total"] or context["recommended"]))
     return TemplateResponse(request, "search/search.html", context)
 
 
-@contextmanager
-def index_scans():
-    """Has PostgreSQL find matches through the search index even when most pages match.
-
-    For a word on most pages ("painkillers") the planner prefers reading every entry, not
-    knowing that joining each entry's vectors (`title || body`, as Wagtail's backend matches)
-    costs several times more than the index (search/migrations/0002).
-    """
-    if connection.vendor != "postgresql":
-        yield
-        return
-    with transaction.atomic():
-        with connection.cursor() as cursor:
-            cursor.execute("SET LOCAL enable_seqscan = off")
-        yield
-
-
 def results(request, query, kind):
     """The search page's context for a query: hits, counts, recommendations, suggestion."""
-    pages = searchable_pages()
+    # Readers may not see these: named once, left out of everything below.
+    hidden = hidden_pages()
+    pages = ContentPage.objects.live().exclude(pk__in=hidden).defer_streamfields()
+    pages = pages.defer("content_html")
     # Pages with every word first; when none has them all, pages with any of them. Counted
     # by type at once: the total and the count of each ?type= from one query.
     operator = "and"
-    by_type = count_by_type(pages, query, operator)
+    by_type = find(ContentPage, pages, query.search_string, operator, hidden).count_by_type()
     if not by_type:
         operator = "or"
-        by_type = count_by_type(pages, query, operator)
+        by_type = find(ContentPage, pages, query.search_string, operator, hidden).count_by_type()
     total = sum(by_type.values())
     counts = {name: number_of(apps.get_model(label), by_type) for name, label in TYPES.items()}
 
-    filtered = pages.type(apps.get_model(TYPES[kind])) if kind else pages
+    model = apps.get_model(TYPES[kind]) if kind else ContentPage
+    filtered = pages.type(model) if kind else pages
     recommended = promotions(query.text) if not kind else []
     promoted_ids = [promotion.page_id for promotion in recommended if promotion.page_id]
     # The pages editors named for the reader's own words ("lumbago") lead the rest.
     synonym_ids = [page_id for _term, _title, page_id in query.synonyms]
-    found = find(filtered.exclude(pk__in=promoted_ids + synonym_ids), query, operator)
+    left_out = hidden + promoted_ids + synonym_ids
+    found = find(model, filtered, query.search_string, operator, left_out)
     # Nothing left out: the pages found are those counted already.
     known = None if promoted_ids or synonym_ids else counts[kind] if kind else total
     items = paginate(request, found, per_page=RESULTS_PER_PAGE, count=known)

@@ -52,14 +52,28 @@ def test_tags_and_authors_are_searchable(client):
     assert "/back-pain-products/chairs/" in hits(client, "Alex Morgan", type="product")
 
 
-def test_draft_and_private_pages_are_not_found(client):
+def found(client, query, **params):
+    """The number of pages the search page says it found."""
+    html = client.get("/search/", {"q": query, **params}).content.decode()
+    return int(html.split(">All (")[1].split(")")[0]) if ">All (" in html else 0
+
+
+def test_draft_and_private_pages_are_neither_found_nor_counted(client):
+    before = found(client, "sciatica"), found(client, "sciatica", type="condition")
     page_at("/specific-back-pain/sciatica/").unpublish()
     assert "/specific-back-pain/sciatica/" not in hits(client, "sciatica")
-
-    PageViewRestriction.objects.create(
-        page=page_at("/specific-back-pain/"), restriction_type="login"
+    assert "/specific-back-pain/sciatica/" not in hits(client, "sciatica", type="condition")
+    assert (found(client, "sciatica"), found(client, "sciatica", type="condition")) == (
+        before[0] - 1,
+        before[1] - 1,
     )
+
+    section = page_at("/specific-back-pain/")
+    private = section.get_descendants(inclusive=True).live().search("whiplash").count()
+    before = found(client, "whiplash")
+    PageViewRestriction.objects.create(page=section, restriction_type="login")
     assert not [hit for hit in hits(client, "whiplash") if hit.startswith("/specific-back-pain/")]
+    assert found(client, "whiplash") == before - private > 0
 
 
 def test_an_empty_query_shows_the_search_page(client):
