@@ -10,7 +10,7 @@
 from contextlib import contextmanager
 
 from django.db import connection, transaction
-from django.db.models import Count, F, IntegerField, Q
+from django.db.models import F, IntegerField, Q
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast
 
@@ -73,18 +73,24 @@ class IndexSearch:
     are kept in their rows: search/migrations/0003), and only the pages shown are fetched.
     Ranked as Wagtail's backend ranks, best first, then newest page first.
 
-    Sliced, it gives the pages in that stretch of the ranking: a Paginator's object list.
+    Sliced, it gives the pages in that stretch of the ranking: a Paginator's object list. The
+    `first` of them are ranked while counting (most readers read no further than those).
     """
 
-    def __init__(self, model, pages, text, operator, hidden):
+    def __init__(self, model, pages, text, operator, hidden, first=0):
         compiler = Backend.query_compiler_class(pages, text, operator=operator)
         config = compiler.get_config(get_search_backend())
         tsquery = compiler.build_tsquery(compiler.query, config=config)
         title, body = F("title"), F("body")
-        self.rank = compiler.build_tsrank(title, compiler.query, config=config) * F(
+        # Ranked by how often and where (title, summary, body) the words appear, as for "any
+        # word": ranking "every word" would also weigh how close together they are, for
+        # each pair of words in each page found, which costs more than the rest of the search.
+        any_word = Backend.query_compiler_class(pages, text, operator="or").query
+        self.rank = compiler.build_tsrank(title, any_word, config=config) * F(
             "title_norm"
-        ) + compiler.build_tsrank(body, compiler.query, config=config)
+        ) + compiler.build_tsrank(body, any_word, config=config)
         self.pages = pages
+        self.first, self.counts, self.first_ids = first, None, []
         self.entries = (
             IndexEntry.objects.filter(content_type_id__in=get_descendants_content_types_pks(model))
             .exclude(object_id__in=[str(pk) for pk in hidden])
@@ -93,20 +99,39 @@ class IndexSearch:
         )
 
     def count_by_type(self):
-        """{content type id: number of pages found}."""
-        with index_scans():
-            counts = self.entries.order_by().values_list("content_type_id").annotate(Count("id"))
-            return dict(counts)
+        """{content type id: number of pages found}, and the `first` ranked, in one pass."""
+        if self.counts is None:
+            matches = self.entries.annotate(_rank_=self.rank).values(
+                "content_type_id", "object_id", "_rank_"
+            )
+            sql, params = matches.order_by().query.sql_with_params()
+            with index_scans(), connection.cursor() as cursor:
+                cursor.execute(
+                    f"""WITH found AS MATERIALIZED ({sql})
+                    SELECT content_type_id, count(*), NULL FROM found GROUP BY content_type_id
+                    UNION ALL (
+                        SELECT NULL, NULL, object_id FROM found
+                        ORDER BY _rank_ DESC, object_id::integer DESC LIMIT %s
+                    )""",  # noqa: S608 - Django compiled the query, with its parameters
+                    [*params, self.first],
+                )
+                rows = cursor.fetchall()
+            self.counts = {kind: number for kind, number, pk in rows if pk is None}
+            self.first_ids = [int(pk) for _kind, _number, pk in rows if pk is not None]
+        return self.counts
 
     def count(self):
         return sum(self.count_by_type().values())
 
     def __getitem__(self, stretch):
-        ranked = self.entries.alias(_rank_=self.rank).order_by(
-            F("_rank_").desc(), Cast("object_id", IntegerField()).desc()
-        )
-        with index_scans():
-            ids = [int(pk) for pk in ranked.values_list("object_id", flat=True)[stretch]]
+        if self.counts is not None and not stretch.start and stretch.stop <= self.first:
+            ids = self.first_ids[: stretch.stop]
+        else:
+            ranked = self.entries.alias(_rank_=self.rank).order_by(
+                F("_rank_").desc(), Cast("object_id", IntegerField()).desc()
+            )
+            with index_scans():
+                ids = [int(pk) for pk in ranked.values_list("object_id", flat=True)[stretch]]
         pages = self.pages.in_bulk(ids)
         return [pages[pk] for pk in ids if pk in pages]
 
@@ -114,7 +139,7 @@ class IndexSearch:
 class BackendSearch:
     """The same through Wagtail's search backend, on databases other than PostgreSQL."""
 
-    def __init__(self, model, pages, text, operator, hidden):
+    def __init__(self, model, pages, text, operator, hidden, first=0):
         self.found = pages.exclude(pk__in=hidden).search(text, operator=operator)
 
     def count_by_type(self):
@@ -127,11 +152,11 @@ class BackendSearch:
         return self.found[stretch]
 
 
-def find(model, pages, text, operator, hidden):
+def find(model, pages, text, operator, hidden, first=0):
     """The live, public pages of `model` (`pages`) that match `text`, without `hidden`
     ones: `count_by_type()`, `count()` and, sliced, the ranked pages."""
     search = IndexSearch if connection.vendor == "postgresql" else BackendSearch
-    return search(model, pages, text, operator, hidden)
+    return search(model, pages, text, operator, hidden, first)
 
 
 @contextmanager

@@ -74,12 +74,12 @@ def results(request, query, kind):
     pages = ContentPage.objects.live().exclude(pk__in=hidden).defer_streamfields()
     pages = pages.defer("content_html")
     # Pages with every word first; when none has them all, pages with any of them. Counted
-    # by type at once: the total and the count of each ?type= from one query.
-    operator = "and"
-    by_type = find(ContentPage, pages, query.search_string, operator, hidden).count_by_type()
-    if not by_type:
-        operator = "or"
-        by_type = find(ContentPage, pages, query.search_string, operator, hidden).count_by_type()
+    # by type at once (the total and the count of each ?type=), with the first page of hits.
+    for operator in ("and", "or"):
+        counted = find(ContentPage, pages, query.search_string, operator, hidden, RESULTS_PER_PAGE)
+        by_type = counted.count_by_type()
+        if by_type:
+            break
     total = sum(by_type.values())
     counts = {name: number_of(apps.get_model(label), by_type) for name, label in TYPES.items()}
 
@@ -89,8 +89,11 @@ def results(request, query, kind):
     promoted_ids = [promotion.page_id for promotion in recommended if promotion.page_id]
     # The pages editors named for the reader's own words ("lumbago") lead the rest.
     synonym_ids = [page_id for _term, _title, page_id in query.synonyms]
-    left_out = hidden + promoted_ids + synonym_ids
-    found = find(model, filtered, query.search_string, operator, left_out)
+    if kind or promoted_ids or synonym_ids:
+        left_out = hidden + promoted_ids + synonym_ids
+        found = find(model, filtered, query.search_string, operator, left_out)
+    else:
+        found = counted
     # Nothing left out: the pages found are those counted already.
     known = None if promoted_ids or synonym_ids else counts[kind] if kind else total
     items = paginate(request, found, per_page=RESULTS_PER_PAGE, count=known)

@@ -52,10 +52,10 @@ def test_tags_and_authors_are_searchable(client):
     assert "/back-pain-products/chairs/" in hits(client, "Alex Morgan", type="product")
 
 
-def found(client, query, **params):
-    """The number of pages the search page says it found."""
+def found(client, query, label="All", **params):
+    """The number of pages the search page says it found (of the type `label` names)."""
     html = client.get("/search/", {"q": query, **params}).content.decode()
-    return int(html.split(">All (")[1].split(")")[0]) if ">All (" in html else 0
+    return int(html.split(f">{label} (")[1].split(")")[0]) if f">{label} (" in html else 0
 
 
 def test_draft_and_private_pages_are_neither_found_nor_counted(client):
@@ -88,6 +88,15 @@ def test_results_come_ten_to_a_page(client):
     first = hits(client, "back")
     second = hits(client, "back", page=2)
     assert len(first) == 10 and second and not set(first) & set(second)
+
+
+@pytest.mark.parametrize(("kind", "label"), [("", "All"), ("condition", "Conditions")])
+def test_paging_through_the_results_shows_every_page_found_once(client, kind, label):
+    total = found(client, "back", label)
+    shown = []
+    for number in range(1, total // 10 + 2):
+        shown += hits(client, "back", page=number, type=kind)
+    assert len(shown) == len(set(shown)) == total > 10
 
 
 def test_the_query_stays_in_the_box(client):
