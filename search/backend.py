@@ -26,6 +26,8 @@ from modelsearch.query import Fuzzy, MatchAll, Not
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
+from healthsite.kept_lookups import any_page_private
+
 
 class QueryCompiler(PostgresSearchQueryCompiler):
     def search(self, config, start, stop, score_field=None, backend=None):
@@ -58,7 +60,8 @@ def SearchBackend(params):  # the name Wagtail looks for
 
 def hidden_pages():
     """Ids of the pages readers may not see: not live, or in a private section."""
-    hidden = Page.objects.filter(Q(live=False) | Page.objects.private_q())
+    private = Page.objects.private_q() if any_page_private() else Q(pk__in=[])
+    hidden = Page.objects.filter(Q(live=False) | private)
     return list(hidden.order_by().values_list("pk", flat=True))
 
 

@@ -91,7 +91,7 @@ def results(request, query, kind):
     synonym_ids = [page_id for _term, _title, page_id in query.synonyms]
     if kind or promoted_ids or synonym_ids:
         left_out = hidden + promoted_ids + synonym_ids
-        found = find(model, filtered, query.search_string, operator, left_out)
+        found = find(model, filtered, query.search_string, operator, left_out, RESULTS_PER_PAGE)
     else:
         found = counted
     # Nothing left out: the pages found are those counted already.
