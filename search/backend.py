@@ -140,7 +140,7 @@ class IndexSearch:
 
 
 class BackendSearch:
-    """The same through Wagtail's search backend, on databases other than PostgreSQL."""
+    """The same through Wagtail's search API, for any other backend (SQLite's, OpenSearch)."""
 
     def __init__(self, model, pages, text, operator, hidden, first=0):
         self.found = pages.exclude(pk__in=hidden).search(text, operator=operator)
@@ -158,7 +158,9 @@ class BackendSearch:
 def find(model, pages, text, operator, hidden, first=0):
     """The live, public pages of `model` (`pages`) that match `text`, without `hidden`
     ones: `count_by_type()`, `count()` and, sliced, the ranked pages."""
-    search = IndexSearch if connection.vendor == "postgresql" else BackendSearch
+    # The index entries are the PostgreSQL backend's own: another backend (OpenSearch) is
+    # asked through Wagtail's API.
+    search = IndexSearch if isinstance(get_search_backend(), Backend) else BackendSearch
     return search(model, pages, text, operator, hidden, first)
 
 

@@ -87,3 +87,17 @@ def test_a_search_costs_the_same_number_of_queries_however_many_pages_match(clie
     before = search_queries(client, "back pain")
     generate(300, log=lambda message: None)
     assert search_queries(client, "back pain") == before
+
+
+def test_another_search_backend_is_asked_through_wagtails_api(client, settings):
+    """When another backend takes over (OpenSearch, README), the site search stops reading the
+    database backend's own index entries and asks the backend."""
+    with CaptureQueriesContext(connection) as ours:
+        first = hits(client, "sciatica")
+    assert any("WITH found AS" in query["sql"] for query in ours)
+    settings.WAGTAILSEARCH_BACKENDS = {
+        "default": {"BACKEND": "modelsearch.backends.database", "SEARCH_CONFIG": "english"}
+    }
+    with CaptureQueriesContext(connection) as theirs:
+        assert hits(client, "sciatica") == first
+    assert not any("WITH found AS" in query["sql"] for query in theirs)
