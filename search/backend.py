@@ -78,6 +78,7 @@ class IndexSearch:
 
     Sliced, it gives the pages in that stretch of the ranking: a Paginator's object list. The
     `first` of them are ranked while counting (most readers read no further than those).
+    Used inside `index_scans()`.
     """
 
     def __init__(self, model, pages, text, operator, hidden, first=0):
@@ -108,7 +109,7 @@ class IndexSearch:
                 "content_type_id", "object_id", "_rank_"
             )
             sql, params = matches.order_by().query.sql_with_params()
-            with index_scans(), connection.cursor() as cursor:
+            with connection.cursor() as cursor:
                 cursor.execute(
                     f"""WITH found AS MATERIALIZED ({sql})
                     SELECT content_type_id, count(*), NULL FROM found GROUP BY content_type_id
@@ -133,8 +134,7 @@ class IndexSearch:
             ranked = self.entries.alias(_rank_=self.rank).order_by(
                 F("_rank_").desc(), Cast("object_id", IntegerField()).desc()
             )
-            with index_scans():
-                ids = [int(pk) for pk in ranked.values_list("object_id", flat=True)[stretch]]
+            ids = [int(pk) for pk in ranked.values_list("object_id", flat=True)[stretch]]
         pages = self.pages.in_bulk(ids)
         return [pages[pk] for pk in ids if pk in pages]
 
@@ -173,6 +173,9 @@ def index_scans():
     the index (search/migrations/0002). Without sequential scans, a plan's estimated cost soars:
     JIT compiling, worth it only for long analytical queries, would then add ~100 ms.
     """
+    if connection.vendor != "postgresql":
+        yield
+        return
     with transaction.atomic():
         with connection.cursor() as cursor:
             # SET LOCAL, both in one round trip.

@@ -12,7 +12,7 @@ from wagtail.search.utils import normalise_query_string
 from healthsite.models import ContentPage, paginate, sections_of
 
 from . import stats
-from .backend import find, hidden_pages
+from .backend import find, hidden_pages, index_scans
 from .excerpts import excerpt
 from .models import Synonym
 from .query import parse, suggestion
@@ -62,7 +62,8 @@ def search(request):
     kind = request.GET.get("type") if request.GET.get("type") in TYPES else None
     context = {"query": query, "search_query": query.text, "kind": kind}
     if query:
-        context.update(results(request, query, kind))
+        with index_scans():
+            context.update(results(request, query, kind))
         stats.record(query.text, found=bool(context["total"] or context["recommended"]))
     return TemplateResponse(request, "search/search.html", context)
 
