@@ -74,7 +74,8 @@ class IndexSearch:
     the live, public ones: for a word on most pages, most of a search's time. Naming the few
     pages to leave out instead, counting and ranking read only the index entries (whose vectors
     are kept in their rows: search/migrations/0003), and only the pages shown are fetched.
-    Ranked as Wagtail's backend ranks, best first, then newest page first.
+    Ranked with Wagtail's weights (the title first, then the summary and tags, then the rest),
+    best first, then newest page first.
 
     Sliced, it gives the pages in that stretch of the ranking: a Paginator's object list. The
     `first` of them are ranked while counting (most readers read no further than those).
