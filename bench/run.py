@@ -1148,7 +1148,7 @@ def main():
         if line.strip() and not line.startswith("#")
     ]
     date = datetime.now().astimezone()
-    load_at_start = os.getloadavg()
+    load_at_start, cpu_at_start = os.getloadavg(), cpu_times()
     CACHE.mkdir(exist_ok=True)
     RESULTS.mkdir(exist_ok=True)
     log(
@@ -1175,6 +1175,7 @@ def main():
             "cpus": os.cpu_count(),
             "load_average_at_start": load_at_start,
             "load_average_at_end": os.getloadavg(),
+            "cpu_steal_share": steal_share(cpu_at_start, cpu_times()),
         },
         "config": {
             "sizes": args.sizes,
@@ -1203,6 +1204,31 @@ def main():
         f"{report['seconds'] % 60} s · {stem.with_suffix('.json').relative_to(ROOT)}, "
         f"{stem.with_suffix('.png').relative_to(ROOT)} (and latest.json/.png)"
     )
+    steal = report["machine"]["cpu_steal_share"]
+    if steal is not None:
+        disturbed = " (over 2 %: the figures were disturbed; run again later)"
+        print(
+            f"CPU steal {steal:.1%}: time the virtual machine's host gave to other guests"
+            + (disturbed if steal > 0.02 else "")
+        )
+
+
+def cpu_times():
+    """The machine's CPU time so far, in ticks, from /proc/stat (None elsewhere)."""
+    try:
+        fields = Path("/proc/stat").read_text().splitlines()[0].split()[1:]
+    except OSError:
+        return None
+    return [int(field) for field in fields]
+
+
+def steal_share(before, after):
+    """The share of CPU time taken by the host for other guests between two `cpu_times()`."""
+    if before is None or after is None:
+        return None
+    spent = [end - start for start, end in zip(before, after, strict=False)]
+    total = sum(spent[:8])  # user … steal; guest time is counted in user already
+    return spent[7] / total if total else None
 
 
 if __name__ == "__main__":
