@@ -1,4 +1,5 @@
 from django import template
+from django.utils import timezone
 
 from healthsite import page_cache
 
@@ -34,3 +35,34 @@ def page_fragment(parser, token):
     nodelist = parser.parse(("endpage_fragment",))
     parser.delete_first_token()
     return PageFragmentNode(nodelist, bits[1][1:-1])
+
+
+class SiteFragmentNode(template.Node):
+    def __init__(self, nodelist, name, variant):
+        self.nodelist = nodelist
+        self.name = name
+        self.variant = variant
+
+    def render(self, context):
+        request = context.get("request")
+        if request is None:
+            return self.nodelist.render(context)
+        variant = self.variant.resolve(context) if self.variant else ""
+        # The day in the key: what shows the date (the copyright year) follows it.
+        key = f"fragment:{request.get_host()}:{self.name}:{variant}:{timezone.localdate()}"
+        return page_cache.remember(key, lambda: self.nodelist.render(context), request)
+
+
+@register.tag
+def site_fragment(parser, token):
+    """`{% site_fragment "name" [variant] %}…{% endsite_fragment %}`: a part every page shows
+    alike (or in a few variants), kept in the page cache until the site's generation changes:
+    the settings, the tree or a menu (healthsite/page_cache.py)."""
+    bits = token.split_contents()
+    if len(bits) not in (2, 3) or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        usage = 'Usage: {% site_fragment "name" [variant] %}…{% endsite_fragment %}'
+        raise template.TemplateSyntaxError(usage)
+    nodelist = parser.parse(("endsite_fragment",))
+    parser.delete_first_token()
+    variant = parser.compile_filter(bits[2]) if len(bits) == 3 else None
+    return SiteFragmentNode(nodelist, bits[1][1:-1], variant)

@@ -187,6 +187,22 @@ def test_a_change_of_settings_shows_on_every_page(client, django_capture_on_comm
     assert "Read this first, please." in client.get(UNRELATED).content.decode()
 
 
+def test_the_footer_follows_the_settings_on_every_page_and_search(
+    client, django_capture_on_commit_callbacks
+):
+    warm(client, UNRELATED, SPASMS)
+    client.get("/search/?q=sciatica")  # its footer is kept, not the page
+    urls = [UNRELATED, SPASMS, "/search/?q=sciatica"]
+    settings = SiteSettings.for_site(Site.objects.get(is_default_site=True))
+
+    with django_capture_on_commit_callbacks(execute=True):
+        settings.copyright_holder = "A New Holder Ltd"
+        settings.save()
+
+    for url in urls:
+        assert "A New Holder Ltd" in client.get(url).content.decode(), url
+
+
 def test_the_menu_is_built_once_for_all_pages(client):
     warm(client, UNRELATED)
     Page.objects.filter(url_path="/home/back-pain-types/muscle-spasms/").update(
