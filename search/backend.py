@@ -22,7 +22,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not
+from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
@@ -90,7 +90,7 @@ class IndexSearch:
         # Ranked by how often and where (title, summary, body) the words appear, as for "any
         # word": ranking "every word" would also weigh how close together they are, for
         # each pair of words in each page found, which costs more than the rest of the search.
-        any_word = Backend.query_compiler_class(pages, text, operator="or").query
+        any_word = PlainText(text, operator="or")
         self.rank = compiler.build_tsrank(title, any_word, config=config) * F(
             "title_norm"
         ) + compiler.build_tsrank(body, any_word, config=config)

@@ -28,13 +28,8 @@ class PageFragmentNode(template.Node):
 def page_fragment(parser, token):
     """`{% page_fragment "name" %}…{% endpage_fragment %}`: a costly part of the page, kept in
     the page cache until the page is purged (healthsite/page_cache.py)."""
-    bits = token.split_contents()
-    if len(bits) != 2 or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        usage = 'Usage: {% page_fragment "name" %}…{% endpage_fragment %}'
-        raise template.TemplateSyntaxError(usage)
-    nodelist = parser.parse(("endpage_fragment",))
-    parser.delete_first_token()
-    return PageFragmentNode(nodelist, bits[1][1:-1])
+    name, _variant, nodelist = parse_fragment(parser, token, with_variant=False)
+    return PageFragmentNode(nodelist, name)
 
 
 class SiteFragmentNode(template.Node):
@@ -58,11 +53,18 @@ def site_fragment(parser, token):
     """`{% site_fragment "name" [variant] %}…{% endsite_fragment %}`: a part every page shows
     alike (or in a few variants), kept in the page cache until the site's generation changes:
     the settings, the tree or a menu (healthsite/page_cache.py)."""
+    name, variant, nodelist = parse_fragment(parser, token, with_variant=True)
+    return SiteFragmentNode(nodelist, name, variant)
+
+
+def parse_fragment(parser, token, with_variant):
+    """(name, variant or None, nodelist) of `{% tag "name" [variant] %}…{% endtag %}`."""
     bits = token.split_contents()
-    if len(bits) not in (2, 3) or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
-        usage = 'Usage: {% site_fragment "name" [variant] %}…{% endsite_fragment %}'
-        raise template.TemplateSyntaxError(usage)
-    nodelist = parser.parse(("endsite_fragment",))
+    tag, most = bits[0], 3 if with_variant else 2
+    if not 2 <= len(bits) <= most or bits[1][0] not in "\"'" or bits[1][0] != bits[1][-1]:
+        usage = f'{tag} "name"' + (" [variant]" if with_variant else "")
+        raise template.TemplateSyntaxError(f"Usage: {{% {usage} %}}…{{% end{tag} %}}")
+    nodelist = parser.parse((f"end{tag}",))
     parser.delete_first_token()
     variant = parser.compile_filter(bits[2]) if len(bits) == 3 else None
-    return SiteFragmentNode(nodelist, bits[1][1:-1], variant)
+    return bits[1][1:-1], variant, nodelist
