@@ -1,7 +1,8 @@
 """Readers' pages and feeds served from the shared cache, and purged when content changes.
 
 Anonymous GETs of public pages are kept whole (status, headers, body) in Django's cache for
-PAGE_CACHE_SECONDS. Two versions in the cache make purging cheap and exact:
+PAGE_CACHE_SECONDS, as the middleware below PageCacheMiddleware (first in the list) made them:
+a page from the cache skips it all. Two versions in the cache make purging cheap and exact:
 
 - the site's generation: a new one purges everything (the tree, a menu or settings changed);
 - each path's version: a new one purges that path, with its ?page=N listings, on every host.
@@ -25,7 +26,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
-from django.utils.cache import patch_cache_control, set_response_etag
+from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
@@ -169,7 +170,8 @@ class PageCacheMiddleware:
         request._page_cache_versions = current
         kept = values.get(key)
         if kept is not None and kept[0] == current:
-            return self.rebuild(kept[1])
+            # 304 Not Modified for a conditional request, as ConditionalGetMiddleware would.
+            return get_conditional_response(request, etag=kept[1]["ETag"], response=kept[1])
         response = self.get_response(request)
         if self.cacheable_response(response):
             if "Cache-Control" in response:  # the view's own lifetime for browsers (feeds)
@@ -183,7 +185,7 @@ class PageCacheMiddleware:
                 )
             set_response_etag(response)
             if request.method == "GET":  # a HEAD response may have lost its body
-                cache.set(key, (current, self.entry(response)), settings.PAGE_CACHE_SECONDS)
+                cache.set(key, (current, self.kept(response)), settings.PAGE_CACHE_SECONDS)
         return response
 
     @staticmethod
@@ -198,7 +200,11 @@ class PageCacheMiddleware:
 
     @staticmethod
     def key(request):
-        return f"page-cache:page:{request.get_host()}{request.get_full_path()}"
+        # The scheme: a page kept for HTTPS (with its HSTS header) never answers plain HTTP,
+        # which the security middleware redirects.
+        return (
+            f"page-cache:response:{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        )
 
     @staticmethod
     def cacheable_response(response):
@@ -206,19 +212,16 @@ class PageCacheMiddleware:
         return (
             response.status_code == 200
             and not response.streaming
+            # Vary: Cookie (the page looked the user up) is no bar: only readers without a
+            # session are answered from the cache, and their other cookies change nothing
+            # (deploy/varnish/default.vcl ignores them too).
             and not response.cookies
-            and "Cookie" not in response.get("Vary", "")
             and not any(word in cache_control for word in ("private", "no-cache", "no-store"))
         )
 
     @staticmethod
-    def entry(response):
-        return (response.status_code, list(response.items()), response.content)
-
-    @staticmethod
-    def rebuild(entry):
-        status, headers, content = entry
-        response = HttpResponse(content, status=status)
-        for name, value in headers:
-            response[name] = value
-        return response
+    def kept(response):
+        """A plain copy of `response` to keep, taken back whole on each hit."""
+        copy = HttpResponse(response.content, status=response.status_code)
+        copy.headers = response.headers
+        return copy

@@ -50,17 +50,17 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     # GET /healthz for load balancers, before the HTTPS redirect and the host check.
     "healthsite.health.HealthCheckMiddleware",
+    # Anonymous readers' pages from the shared cache, kept as the middleware below made them
+    # (security headers, policies, ETag): a page from the cache skips all of it.
+    "healthsite.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    # Above the page cache, so that cached pages get the policy too.
     "healthsite.content_security.ContentSecurityPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     # ETags from the body, and 304 Not Modified for conditional requests.
     "django.middleware.http.ConditionalGetMiddleware",
-    # Anonymous readers' pages from the shared cache (below the ETag middleware: 304s too).
-    "healthsite.page_cache.PageCacheMiddleware",
     # The request's Site from the cache for readers (Wagtail asks the database every time).
     "healthsite.kept_lookups.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
@@ -260,8 +260,10 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # Anonymous GETs of pages and feeds are kept this long in the shared cache (0: not at all),
 # purged when content changes (healthsite/cache_invalidation.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
-# Never from the page cache: per-reader answers, and files Wagtail serves itself.
+# Never from the page cache: per-reader answers, and files served as they are.
 PAGE_CACHE_EXCLUDE = (
+    STATIC_URL,
+    MEDIA_URL,
     "/admin/",
     "/search/",
     "/newsletter/confirm/",

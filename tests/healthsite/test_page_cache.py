@@ -78,6 +78,26 @@ def test_a_reader_gets_the_page_from_the_cache_with_validators_and_no_cookie(cli
     assert not_modified.status_code == 304
 
 
+def test_a_page_from_the_cache_has_every_header_the_page_made_afresh_had(client):
+    first, _ = get(client, SPASMS)
+    again, from_cache = get(client, SPASMS)
+
+    assert from_cache
+    assert dict(again.items()) == dict(first.items())
+    assert "Content-Security-Policy" in again and "Permissions-Policy" in again
+
+
+def test_a_page_kept_for_https_never_answers_plain_http(client, settings):
+    settings.SECURE_SSL_REDIRECT, settings.SECURE_HSTS_SECONDS = True, 3600
+    warm_https = [get(client, SPASMS, secure=True) for _ in range(2)]
+    assert warm_https[1][1], "kept for HTTPS"
+    assert "Strict-Transport-Security" in warm_https[1][0]
+
+    plain = client.get(SPASMS)
+    assert plain.status_code == 301
+    assert plain["Location"] == f"https://testserver{SPASMS}"
+
+
 def test_feeds_are_kept_too_with_their_own_lifetime_for_feed_readers(client):
     warm(client, "/feed/")
     assert "max-age=900" in client.get("/feed/")["Cache-Control"]
