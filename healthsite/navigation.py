@@ -10,10 +10,11 @@ from .models import ContentPage
 MENU_LIMIT = 15  # children shown per section; the rest are a "more" link to the hub
 
 
-def build_menu(site):
+def build_menu(site, request=None):
     """Top-level menu pages of `site`, split into the top bar and the main navigation, each
     entry with its URL on that site (worked out here, once, not on every page shown). Plain
-    values, quick to keep and read back; "new" holds for as long as the menu is kept.
+    values, quick to keep and read back; "new" holds for as long as the menu is kept. The
+    request, if any, keeps Wagtail's site root paths for all the URLs (one cache lookup).
 
     One query whatever the size of the site: the in-menu pages two levels down.
     """
@@ -38,7 +39,7 @@ def build_menu(site):
     by_path = {}
     for page in pages:
         if page.depth == root.depth + 1:
-            entry = {**link(page, site), "children": [], "more": False}
+            entry = {**link(page, site, request), "children": [], "more": False}
             by_path[page.path] = entry
             model = ContentType.objects.get_for_id(page.content_type_id).model_class()
             (top_bar if getattr(model, "in_top_bar", False) else main).append(entry)
@@ -47,17 +48,17 @@ def build_menu(site):
             if entry is None:
                 continue
             if len(entry["children"]) < MENU_LIMIT:
-                entry["children"].append(link(page, site))
+                entry["children"].append(link(page, site, request))
             else:
                 entry["more"] = True
     return {"top_bar": top_bar, "main": main}
 
 
-def link(page, site):
+def link(page, site, request):
     return {
         "pk": page.pk,
         "path": page.path,
         "title": page.title,
-        "url": page.relative_url(site),
+        "url": page.relative_url(site, request),
         "new": page.is_new,
     }

@@ -16,7 +16,7 @@ def site_menu(context):
     if site is None:
         return {"top_bar": [], "main": [], "root": None}
     # Built once, then kept until the tree changes (a new generation of the page cache).
-    menu = remember(f"site-menu:{site.pk}", lambda: build_menu(site), request)
+    menu = remember(f"site-menu:{site.pk}", lambda: build_menu(site, request), request)
     current = context.get("page")
     path = getattr(current, "path", "")
     for entry in [*menu["top_bar"], *menu["main"]]:
