@@ -8,9 +8,6 @@ from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from healthsite.demo.gift import TITLE as GIFT_TITLE
-from healthsite.demo.gift import gift_pdf
-
 from . import admin_views
 from .models import NewsletterIssue, NewsletterSettings, Subscriber
 from .personal_data import SUBSCRIBERS
@@ -136,6 +133,10 @@ def register_queue_log_action(actions):
 @hooks.register("load_demo_content")
 def load_demo_gift(loader):
     """The demo's free gift: the "Top 10 Tips" PDF, made here, set in the newsletter settings."""
+    # Imported here: the PDF library (with numpy) would add ~60 MB to every worker.
+    from healthsite.demo.gift import TITLE as GIFT_TITLE
+    from healthsite.demo.gift import gift_pdf
+
     site = Site.objects.get(is_default_site=True)
     settings = NewsletterSettings.for_site(site)
     if settings.gift_id is None:

@@ -53,3 +53,14 @@ def test_production_trusts_the_proxy_and_uses_redis_when_told():
     assert "django_redis.cache.RedisCache" in result.stdout
     assert "en-gb" in result.stdout
     assert "CompressedManifestStaticFilesStorage" in result.stdout
+
+
+def test_a_worker_leaves_out_the_pdf_library_only_the_demo_loader_needs():
+    # fpdf with numpy: ~60 MB in every worker, against a budget of 200 MB (make bench).
+    code = (
+        "import sys, healthsite.wsgi; from wagtail import hooks; hooks.search_for_hooks();"
+        "print('loaded:', [name for name in ('fpdf', 'numpy') if name in sys.modules])"
+    )
+    result = manage("shell", "-c", code, **PRODUCTION)
+    assert result.returncode == 0, result.stderr
+    assert "loaded: []" in result.stdout
