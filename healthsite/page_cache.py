@@ -191,10 +191,11 @@ class PageCacheMiddleware:
     @staticmethod
     def cacheable_request(request):
         return (
-            enabled()
+            # The path first: static files pass here on every request.
+            not request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
+            and enabled()
             and request.method in ("GET", "HEAD")
             and anonymous(request)
-            and not request.path.startswith(settings.PAGE_CACHE_EXCLUDE)
             and CACHEABLE_QUERY.fullmatch(request.META.get("QUERY_STRING", "")) is not None
         )
 
