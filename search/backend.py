@@ -55,7 +55,12 @@ class Backend(PostgresSearchBackend):
 def SearchBackend(params):  # the name Wagtail looks for
     if connection.vendor == "postgresql":
         return Backend(params)
-    return DatabaseSearchBackend(params)
+    backend = DatabaseSearchBackend(params)
+    if connection.vendor == "sqlite" and backend.__class__.__name__ == "SQLiteSearchBackend":
+        from .sqlite_backend import Backend as SQLiteBackend  # its models exist on SQLite only
+
+        return SQLiteBackend(params)
+    return backend
 
 
 def hidden_pages():

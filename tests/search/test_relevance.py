@@ -1,5 +1,6 @@
-"""Readers find what they meant on the demo site: PostgreSQL full-text search with stemming,
-synonyms and title boosts."""
+"""Search on PostgreSQL, as in production: suggestions for misspellings, falling back to any
+word, counts by type, a fixed number of queries, and another backend through Wagtail's API.
+(Which pages come first, on any database: test_ranking.py.)"""
 
 import pytest
 
@@ -15,42 +16,6 @@ pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 @pytest.fixture(autouse=True)
 def needs_postgres():
     assert connection.vendor == "postgresql", "relevance tests run on PostgreSQL (DATABASE_URL)"
-
-
-@pytest.mark.parametrize(
-    ("query", "first"),
-    [
-        ("sciatica", "/specific-back-pain/sciatica/"),
-        ("spasm", "/back-pain-types/muscle-spasms/"),
-        ("muscle spasms", "/back-pain-types/muscle-spasms/"),
-        ("slipped disc", "/specific-back-pain/herniated-disc/"),
-        ("chair", "/back-pain-products/chairs/"),
-        ("lumbago", "/back-pain-types/lower-back-pain/"),
-        ("trapped nerve", "/specific-back-pain/sciatica/"),
-        ("crick in the neck", "/back-pain-types/neck-pain/"),
-        ("Spinal Stenosis", "/specific-back-pain/spinal-stenosis/"),
-        ("mattress", "/back-pain-products/mattresses/"),
-        ("whiplash", "/specific-back-pain/whiplash/"),
-        ("lifting", "/back-pain-management/lifting-technique/"),
-        ("SCIATICA", "/specific-back-pain/sciatica/"),
-    ],
-)
-def test_the_page_readers_mean_comes_first(client, query, first):
-    assert hits(client, query)[0] == first
-
-
-@pytest.mark.parametrize(
-    ("query", "page"),
-    [
-        ("exercising", "/back-pain-management/exercises/"),  # stemming
-        ("sciatica exercises", "/specific-back-pain/sciatica/"),
-        ("stiff neck at work", "/back-pain-types/neck-pain/"),
-        ("shoes", "/back-pain-products/shoes/"),
-        ("pregnant back pain", "/specific-back-pain/pregnancy/"),
-    ],
-)
-def test_the_page_is_in_the_top_three(client, query, page):
-    assert page in hits(client, query)[:3]
 
 
 def test_a_misspelling_gets_a_suggestion(client):
