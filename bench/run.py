@@ -63,7 +63,8 @@ TARGETS = {
 STARTED = time.monotonic()
 CLOCK_TICKS = os.sysconf("SC_CLK_TCK")
 MINIMAL_VCL = """vcl 4.1;
-# Stand-in used only while deploy/varnish/default.vcl does not exist: Varnish's built-in rules.
+# Varnish's built-in rules: in front of nginx, what Varnish alone reaches on this machine; in
+# front of the site, a stand-in while deploy/varnish/default.vcl does not exist.
 backend default { .host = "127.0.0.1"; .port = "8000"; }
 """
 
@@ -427,11 +428,11 @@ class Nginx(Process):
 
 
 class Varnish(Process):
-    def __init__(self, workdir, backend_port, args):
+    def __init__(self, workdir, backend_port, args, vcl=None):
         self.port = free_port()
         self.workdir = workdir / f"varnish-{backend_port}"
         self.workdir.mkdir()
-        source = VCL.read_text() if VCL.exists() else MINIMAL_VCL
+        source = vcl or (VCL.read_text() if VCL.exists() else MINIMAL_VCL)
         vcl, replaced = re.subn(r'(\.port\s*=\s*")8000(")', rf"\g<1>{backend_port}\2", source)
         if not replaced:
             fail(f'{VCL}: no backend with .port = "8000" to point at the benchmark\'s gunicorn')
@@ -766,7 +767,9 @@ def varnish_hit_rate(varnish):
 
 def bench_proxies(servers, results, workdir, args):
     """The pages through Varnish in front of each size's warm gunicorn, in the same rounds as
-    the static copy through nginx. (Search passes through to gunicorn: measured above.)"""
+    the static copy through nginx, and through a Varnish with the built-in rules in front of
+    that nginx: how close to nginx Varnish itself comes on this machine, whatever the site.
+    (Search passes through to gunicorn: measured above.)"""
     with ExitStack() as stack:
         proxies = {}
         for size, server in servers.items():
@@ -774,6 +777,8 @@ def bench_proxies(servers, results, workdir, args):
             stack.callback(proxies[size].stop)
         nginx = Nginx(workdir, static_copy(args.sizes[0]).parent, args)
         stack.callback(nginx.stop)
+        bare = Varnish(workdir, nginx.port, args, vcl=MINIMAL_VCL)
+        stack.callback(bare.stop)
         rules = "deploy/varnish/default.vcl" if VCL.exists() else "built-in rules: no VCL yet"
         log(f"varnish per size in front of the warm gunicorns ({rules}); nginx")
         targets = {}
@@ -798,12 +803,20 @@ def bench_proxies(servers, results, workdir, args):
                 partial(children, nginx.pid, including=True),
                 None,
             )
+            targets["bare varnish", size] = Target(
+                f"varnish (built-in rules) over nginx file · {size:,}",
+                bare.port,
+                f"/{static_copy(size).name}",
+                bare.processes,
+                None,
+                counters=varnish_hit_rate(bare),
+            )
         vcl = str(VCL.relative_to(ROOT)) if VCL.exists() else None
         for size in args.sizes:
             results[size]["varnish"] = {"vcl": vcl, "urls": {}}
         for (name, size), result in load_rounds(targets, args).items():
-            if name == "nginx":
-                results[size]["nginx"] = result
+            if name in ("nginx", "bare varnish"):
+                results[size][name.replace(" ", "_")] = result
             else:
                 results[size]["varnish"]["urls"][name] = result
 
@@ -965,6 +978,12 @@ def print_table(report):
             f", nginx {ng['rps']:,.0f} req/s (p50 {ng['p50_ms']:.2f} ms; wrk used "
             f"{ng['client_cpu_share']:.0%} of its core)"
         )
+        if "bare_varnish" in data:
+            bare = data["bare_varnish"]["rps"]
+            print(
+                f"Varnish with its built-in rules in front of that nginx: {bare:,.0f} req/s, "
+                f"{bare / ng['rps']:.0%} of nginx (what Varnish itself reaches on this machine)"
+            )
         slowest = ", ".join(f"{q!r} {ms:,.0f} ms" for ms, q in search["slowest"][:3])
         print(
             f"search, {search['answers']} answers one at a time: p50 {search['p50_ms']:,.0f} ms,"
