@@ -27,6 +27,7 @@ from django.core.cache import cache
 from django.http import HttpResponse
 from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
+from django.utils.http import parse_http_date_safe
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
@@ -34,6 +35,8 @@ from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_c
 logger = logging.getLogger(__name__)
 
 GENERATION = "page-cache:generation"
+# A browser's "has it changed?": answered by the page cache, not by the views below it.
+REVALIDATING = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
 # A listing's later pages are cached; any other query string (search, tracking) is not.
 CACHEABLE_QUERY = re.compile(r"(page=\d{1,4})?")
 # How long a reader's browser keeps a page before asking again (the shared cache is purged,
@@ -153,6 +156,17 @@ class VarnishBackend(HTTPBackend):
             logger.error("Could not ban everything from the proxy's cache: %s", error)
 
 
+def not_modified_or(request, response):
+    """304 Not Modified for a GET asking whether `response` changed, as ConditionalGetMiddleware
+    answers (the page cache comes first, so it answers for the pages it serves)."""
+    if request.method != "GET":
+        return response
+    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
+    return get_conditional_response(
+        request, etag=response.get("ETag"), last_modified=last_modified, response=response
+    )
+
+
 class PageCacheMiddleware:
     """Serves anonymous readers from the shared cache; editors always get a fresh page."""
 
@@ -170,9 +184,12 @@ class PageCacheMiddleware:
         request._page_cache_versions = current
         kept = values.get(key)
         if kept is not None and kept[0] == current:
-            # 304 Not Modified for a conditional request, as ConditionalGetMiddleware would.
-            return get_conditional_response(request, etag=kept[1]["ETag"], response=kept[1])
+            return not_modified_or(request, kept[1])
+        # Made whole even when the browser asks whether it changed, so that it is kept; whether
+        # it changed is answered below, from what was made.
+        asked = {name: request.META.pop(name) for name in REVALIDATING if name in request.META}
         response = self.get_response(request)
+        request.META.update(asked)
         if self.cacheable_response(response):
             if "Cache-Control" in response:  # the view's own lifetime for browsers (feeds)
                 patch_cache_control(response, s_maxage=settings.PAGE_CACHE_SECONDS)
@@ -186,7 +203,7 @@ class PageCacheMiddleware:
             set_response_etag(response)
             if request.method == "GET":  # a HEAD response may have lost its body
                 cache.set(key, (current, self.kept(response)), settings.PAGE_CACHE_SECONDS)
-        return response
+        return not_modified_or(request, response)
 
     @staticmethod
     def cacheable_request(request):

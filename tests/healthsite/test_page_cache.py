@@ -8,6 +8,7 @@ import re
 
 import pytest
 
+from django.core.cache import cache
 from django.db import connection
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
@@ -76,6 +77,15 @@ def test_a_reader_gets_the_page_from_the_cache_with_validators_and_no_cookie(cli
     assert "public" in again["Cache-Control"] and "s-maxage=600" in again["Cache-Control"]
     not_modified, _ = get(client, SPASMS, HTTP_IF_NONE_MATCH=again["ETag"])
     assert not_modified.status_code == 304
+
+
+def test_a_feed_made_for_a_reader_asking_whether_it_changed_is_kept(client):
+    etag = client.get("/feed/")["ETag"]
+    cache.clear()  # the feed's entry expired
+
+    assert client.get("/feed/", HTTP_IF_NONE_MATCH=etag).status_code == 304
+    again, from_cache = get(client, "/feed/")
+    assert from_cache and again.status_code == 200 and again["ETag"] == etag
 
 
 def test_a_page_from_the_cache_has_every_header_the_page_made_afresh_had(client):
