@@ -428,11 +428,11 @@ class Nginx(Process):
 
 
 class Varnish(Process):
-    def __init__(self, workdir, backend_port, args, vcl=None):
+    def __init__(self, workdir, backend_port, args, rules=None):
         self.port = free_port()
         self.workdir = workdir / f"varnish-{backend_port}"
         self.workdir.mkdir()
-        source = vcl or (VCL.read_text() if VCL.exists() else MINIMAL_VCL)
+        source = rules or (VCL.read_text() if VCL.exists() else MINIMAL_VCL)
         vcl, replaced = re.subn(r'(\.port\s*=\s*")8000(")', rf"\g<1>{backend_port}\2", source)
         if not replaced:
             fail(f'{VCL}: no backend with .port = "8000" to point at the benchmark\'s gunicorn')
@@ -777,7 +777,7 @@ def bench_proxies(servers, results, workdir, args):
             stack.callback(proxies[size].stop)
         nginx = Nginx(workdir, static_copy(args.sizes[0]).parent, args)
         stack.callback(nginx.stop)
-        bare = Varnish(workdir, nginx.port, args, vcl=MINIMAL_VCL)
+        bare = Varnish(workdir, nginx.port, args, rules=MINIMAL_VCL)
         stack.callback(bare.stop)
         rules = "deploy/varnish/default.vcl" if VCL.exists() else "built-in rules: no VCL yet"
         log(f"varnish per size in front of the warm gunicorns ({rules}); nginx")

@@ -25,9 +25,9 @@ from urllib.request import Request, urlopen
 from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
+from django.middleware.http import ConditionalGetMiddleware
 from django.utils import timezone
-from django.utils.cache import get_conditional_response, patch_cache_control, set_response_etag
-from django.utils.http import parse_http_date_safe
+from django.utils.cache import patch_cache_control, set_response_etag
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
@@ -156,22 +156,14 @@ class VarnishBackend(HTTPBackend):
             logger.error("Could not ban everything from the proxy's cache: %s", error)
 
 
-def not_modified_or(request, response):
-    """304 Not Modified for a GET asking whether `response` changed, as ConditionalGetMiddleware
-    answers (the page cache comes first, so it answers for the pages it serves)."""
-    if request.method != "GET":
-        return response
-    last_modified = parse_http_date_safe(response.get("Last-Modified", ""))
-    return get_conditional_response(
-        request, etag=response.get("ETag"), last_modified=last_modified, response=response
-    )
-
-
 class PageCacheMiddleware:
     """Serves anonymous readers from the shared cache; editors always get a fresh page."""
 
     def __init__(self, get_response):
         self.get_response = get_response
+        # First in the stack, the page cache answers "has it changed?" for what it serves,
+        # exactly as Django's ConditionalGetMiddleware (below it, for the rest) would.
+        self.conditional = ConditionalGetMiddleware(get_response)
 
     def __call__(self, request):
         if not self.cacheable_request(request):
@@ -184,7 +176,7 @@ class PageCacheMiddleware:
         request._page_cache_versions = current
         kept = values.get(key)
         if kept is not None and kept[0] == current:
-            return not_modified_or(request, kept[1])
+            return self.conditional.process_response(request, kept[1])
         # Made whole even when the browser asks whether it changed, so that it is kept; whether
         # it changed is answered below, from what was made.
         asked = {name: request.META.pop(name) for name in REVALIDATING if name in request.META}
@@ -203,7 +195,7 @@ class PageCacheMiddleware:
             set_response_etag(response)
             if request.method == "GET":  # a HEAD response may have lost its body
                 cache.set(key, (current, self.kept(response)), settings.PAGE_CACHE_SECONDS)
-        return not_modified_or(request, response)
+        return self.conditional.process_response(request, response)
 
     @staticmethod
     def cacheable_request(request):
