@@ -1199,6 +1199,7 @@ def main():
         "git": git_description(),
         "machine": {
             "cpus": os.cpu_count(),
+            "processor": processor(),
             "load_average_at_start": load_at_start,
             "load_average_at_end": os.getloadavg(),
             "cpu_steal_share": steal_share(cpu_at_start, cpu_times()),
@@ -1230,13 +1231,25 @@ def main():
         f"{report['seconds'] % 60} s · {stem.with_suffix('.json').relative_to(ROOT)}, "
         f"{stem.with_suffix('.png').relative_to(ROOT)} (and latest.json/.png)"
     )
-    steal = report["machine"]["cpu_steal_share"]
+    machine = report["machine"]
+    print(f"machine: {machine['cpus']} × {machine['processor'] or 'unknown processor'}")
+    steal = machine["cpu_steal_share"]
     if steal is not None:
         disturbed = " (over 2 %: the figures were disturbed; run again later)"
         print(
             f"CPU steal {steal:.1%}: time the virtual machine's host gave to other guests"
             + (disturbed if steal > 0.02 else "")
         )
+
+
+def processor():
+    """The processor's model name, from /proc/cpuinfo (None elsewhere): figures depend on it."""
+    try:
+        lines = Path("/proc/cpuinfo").read_text().splitlines()
+    except OSError:
+        return None
+    names = (line.split(":", 1)[1].strip() for line in lines if line.startswith("model name"))
+    return next(names, None)
 
 
 def cpu_times():
