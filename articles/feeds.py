@@ -79,6 +79,7 @@ class Channel:
     """What a feed is about: the whole site, or one section of it."""
 
     def __init__(self, request, section_slug=None):
+        self.request = request
         self.site = Site.find_for_request(request)
         if self.site is None:
             raise Http404("No site here.")
@@ -121,7 +122,13 @@ class Channel:
 
     def items(self):
         """The newest pages, with everything an item shows, in a fixed number of queries."""
-        pages = newest_pages().select_related("author", "hero_image")
+        # The content comes ready from content_html: the stream fields are never read.
+        pages = (
+            newest_pages()
+            .defer_streamfields()
+            .defer("search_text")
+            .select_related("author", "hero_image")
+        )
         if self.section:
             pages = pages.descendant_of(self.section)
         spec = renditions.SPECS["enclosure"]
@@ -138,6 +145,10 @@ class Channel:
         for page in pages:
             page.feed_section = sections[page.pk]
         return pages
+
+    def page_url(self, page):
+        # The request keeps Wagtail's site root paths: one cache lookup for all the items.
+        return self.root_url + page.relative_url(self.site, self.request)
 
     def guid(self, page):
         # A tag URI (RFC 4151) from the page id and its first publication: stable for ever.
@@ -235,7 +246,7 @@ class RssFeed(Feed):
         return clean(page.title)
 
     def item_link(self, page):
-        return page.channel.root_url + page.url
+        return page.channel.page_url(page)
 
     def item_guid(self, page):
         return page.channel.guid(page)
@@ -284,7 +295,7 @@ def json_feed(request, section=None):
     for page in pages:
         item = {
             "id": channel.guid(page),
-            "url": channel.root_url + page.url,
+            "url": channel.page_url(page),
             "title": clean(page.title),
             "summary": channel.summary(page),
             "content_html": channel.content(page),
