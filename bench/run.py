@@ -742,11 +742,23 @@ def bench(databases, redis, workdir, args, queries):
         for name in PAGES:
             entry = data["urls"][name]
             if "rps" in entry.get("warm", {}):
-                entry["warm_to_whitenoise"] = entry["warm"]["rps"] / data["whitenoise"]["rps"]
+                entry["warm_to_whitenoise"] = paired(entry["warm"], data["whitenoise"])
             through = data["varnish"]["urls"].get(name, {})
             if "rps" in through:
-                entry["varnish_to_nginx"] = through["rps"] / data["nginx"]["rps"]
+                entry["varnish_to_nginx"] = paired(through, data["nginx"])
     return {str(size): data for size, data in results.items()}
+
+
+def paired(measured, yardstick):
+    """`measured`'s throughput as a share of `yardstick`'s: the median over the rounds of the
+    share within each round, where both were loaded minutes apart at most. The host's speed
+    drifts from round to round (by a quarter, on a VM); a share within a round cancels it."""
+    shares = [
+        ours["rps"] / theirs["rps"]
+        for ours, theirs in zip(measured["runs"], yardstick["runs"], strict=True)
+        if ours["rps"] and theirs["rps"]
+    ]
+    return statistics.median(shares) if shares else None
 
 
 def static_copy(size):
@@ -858,7 +870,7 @@ def check_targets(sizes):
     worst = min(ratios, default=(0, "no page measured"))
     # What Varnish reaches with nothing of the site's (bench_proxies): the ceiling here.
     bare = [
-        data["bare_varnish"]["rps"] / data["nginx"]["rps"]
+        paired(data["bare_varnish"], data["nginx"])
         for data in sizes.values()
         if "bare_varnish" in data
     ]
@@ -904,7 +916,7 @@ def check_targets(sizes):
                 small = sizes[smallest]["urls"][page].get(mode, {})
                 large = sizes[largest]["urls"][page].get(mode, {})
                 if small.get("rps") and "rps" in large:
-                    changes.append((large["rps"] / small["rps"] - 1, f"{mode} {LABELS[page]}"))
+                    changes.append((paired(large, small) - 1, f"{mode} {LABELS[page]}"))
                 else:
                     changes.append((-1.0, f"{mode} {LABELS[page]} (too slow to load)"))
         worst = min(changes)
@@ -986,10 +998,10 @@ def print_table(report):
             f"{ng['client_cpu_share']:.0%} of its core)"
         )
         if "bare_varnish" in data:
-            bare = data["bare_varnish"]["rps"]
+            bare = data["bare_varnish"]
             print(
-                f"Varnish with its built-in rules in front of that nginx: {bare:,.0f} req/s, "
-                f"{bare / ng['rps']:.0%} of nginx (what Varnish itself reaches on this machine)"
+                f"Varnish with its built-in rules in front of that nginx: {bare['rps']:,.0f} "
+                f"req/s, {paired(bare, ng):.0%} of nginx (what Varnish itself reaches here)"
             )
         slowest = ", ".join(f"{q!r} {ms:,.0f} ms" for ms, q in search["slowest"][:3])
         print(
