@@ -851,7 +851,7 @@ def check_targets(sizes):
         (data["urls"][page]["warm_to_whitenoise"], f"{LABELS[page]} at {int(size):,}")
         for size, data in sizes.items()
         for page in PAGES
-        if "warm_to_whitenoise" in data["urls"][page]
+        if data["urls"][page].get("warm_to_whitenoise") is not None
     ]
     worst = min(ratios, default=(0, "no page measured"))
     add(
@@ -865,14 +865,14 @@ def check_targets(sizes):
         (data["urls"][page]["varnish_to_nginx"], f"{LABELS[page]} at {int(size):,}")
         for size, data in sizes.items()
         for page in PAGES
-        if "varnish_to_nginx" in data["urls"][page]
+        if data["urls"][page].get("varnish_to_nginx") is not None
     ]
     worst = min(ratios, default=(0, "no page measured"))
     # What Varnish reaches with nothing of the site's (bench_proxies): the ceiling here.
     bare = [
-        paired(data["bare_varnish"], data["nginx"])
+        share
         for data in sizes.values()
-        if "bare_varnish" in data
+        if "bare_varnish" in data and (share := paired(data["bare_varnish"], data["nginx"]))
     ]
     add(
         "pages through Varnish ≥ 50 % of nginx",
@@ -915,8 +915,9 @@ def check_targets(sizes):
             for mode in ("cold", "warm"):
                 small = sizes[smallest]["urls"][page].get(mode, {})
                 large = sizes[largest]["urls"][page].get(mode, {})
-                if small.get("rps") and "rps" in large:
-                    changes.append((paired(large, small) - 1, f"{mode} {LABELS[page]}"))
+                share = paired(large, small) if small.get("rps") and "rps" in large else None
+                if share is not None:
+                    changes.append((share - 1, f"{mode} {LABELS[page]}"))
                 else:
                     changes.append((-1.0, f"{mode} {LABELS[page]} (too slow to load)"))
         worst = min(changes)
@@ -1001,7 +1002,7 @@ def print_table(report):
             bare = data["bare_varnish"]
             print(
                 f"Varnish with its built-in rules in front of that nginx: {bare['rps']:,.0f} "
-                f"req/s, {paired(bare, ng):.0%} of nginx (what Varnish itself reaches here)"
+                f"req/s, {fmt(paired(bare, ng), '.0%')} of nginx (what Varnish itself reaches here)"
             )
         slowest = ", ".join(f"{q!r} {ms:,.0f} ms" for ms, q in search["slowest"][:3])
         print(
