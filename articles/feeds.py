@@ -106,7 +106,7 @@ class Channel:
 
     @property
     def link(self):
-        return self.root_url + (self.section.url if self.section else "/")
+        return self.page_url(self.section) if self.section else self.root_url + "/"
 
     @property
     def description(self):

@@ -10,11 +10,11 @@ from .models import ContentPage
 MENU_LIMIT = 15  # children shown per section; the rest are a "more" link to the hub
 
 
-def build_menu(site, request=None):
+def build_menu(site, request):
     """Top-level menu pages of `site`, split into the top bar and the main navigation, each
     entry with its URL on that site (worked out here, once, not on every page shown). Plain
     values, quick to keep and read back; "new" holds for as long as the menu is kept. The
-    request, if any, keeps Wagtail's site root paths for all the URLs (one cache lookup).
+    request keeps Wagtail's site root paths for all the URLs (one cache lookup).
 
     One query whatever the size of the site: the in-menu pages two levels down.
     """
