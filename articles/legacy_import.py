@@ -30,7 +30,7 @@ from wagtail.models import Page, Site
 
 from healthsite.models import SectionPage
 
-from . import legacy_reading
+from . import legacy_reading, legacy_redirects
 from .models import ArticlePage, ConditionPage, ImportedPage
 
 PAGE_TYPES = {"article": ArticlePage, "condition": ConditionPage}
@@ -163,15 +163,9 @@ class LegacyImport:
         page.save_revision(log_action=True)
         outcome.page = page
         self.pages[document.old_path] = page
-        redirect = Redirect.objects.filter(old_path=Redirect.normalise_path(document.old_path))
-        redirect = redirect.first() or Redirect(old_path=document.old_path)
-        if redirect.redirect_page_id not in (None, page.pk) and redirect.redirect_page.live:
-            outcome.notes.append(
-                f"{document.old_path} led to “{redirect.redirect_page.title}”; it now leads to "
-                "this page, which readers see once it is published"
-            )
-        redirect.redirect_page, redirect.redirect_link, redirect.is_permanent = page, "", True
-        redirect.save()
+        note = legacy_redirects.point(document.old_path, page)
+        if note:
+            outcome.notes.append(note)
 
     def parent_of(self, document):
         if document.breadcrumb:

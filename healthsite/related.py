@@ -109,6 +109,11 @@ def previous_and_next(page):
 def guides_for(condition):
     """The live, public product guides a condition page links, in the editor's order."""
     guides = readable(apps.get_model("products", "ProductGuidePage"))
+    if condition.pk is None:
+        # The preview of a page not saved yet: its links are in memory only.
+        ids = [link.guide_id for link in condition.guide_links.all() if link.guide_id]
+        found = for_listing(guides).in_bulk(ids)
+        return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
     linked = guides.filter(condition_links__condition=condition)
     # A guide linked twice comes back twice from the join: keep its first place.
     in_order = linked.order_by("condition_links__sort_order", "condition_links__pk")
@@ -117,6 +122,8 @@ def guides_for(condition):
 
 def conditions_for(guide):
     """The live, public condition pages linking a product guide, by title."""
+    if guide.pk is None:  # the preview of a guide not saved yet: nothing links it
+        return []
     conditions = readable(apps.get_model("articles", "ConditionPage"))
     linking = conditions.filter(guide_links__guide=guide).distinct()
     return list(for_listing(linking.order_by("title")))

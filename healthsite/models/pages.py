@@ -6,6 +6,7 @@ from calendar import monthrange
 from datetime import timedelta
 from http import HTTPMethod
 
+from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
@@ -18,6 +19,7 @@ from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
 from django.utils.functional import SimpleLazyObject, cached_property
 from django.utils.html import strip_tags
+from django.utils.module_loading import import_string
 
 from modelcluster.contrib.taggit import ClusterTaggableManager
 from modelcluster.fields import ParentalKey
@@ -199,7 +201,15 @@ class ContentPage(Page):
                 {"hero_image_alt": "Add alt text for the hero image, or mark it as decorative."}
             )
 
-    def save(self, *args, **kwargs):
+    def save(self, *args, update_fields=None, **kwargs):
+        # Published means reviewed: what readers get of a page beyond the page itself (its
+        # text for search excerpts, its content for feeds) is made from the row readers see,
+        # only when that row is written whole, which is what publishing does: the row then
+        # holds the published revision. A draft saved in the admin (save, autosave, submit)
+        # names the few fields it changes and never reaches this, so its text stays in its
+        # revision until a reviewer approves it.
+        if update_fields is not None:
+            return super().save(*args, update_fields=update_fields, **kwargs)
         if self.live and self.last_updated is None:
             self.last_updated = self.first_published_at or timezone.now()
         self.search_text = " ".join(self.get_text())
@@ -208,6 +218,10 @@ class ContentPage(Page):
             # Once saved, so that the page has its place in the tree (links, site settings).
             self.content_html = for_feeds(render_to_string(self.content_template, {"page": self}))
             ContentPage.objects.filter(pk=self.pk).update(content_html=self.content_html)
+
+    def permissions_for_user(self, user):
+        # The rules of who may publish what (the medical review's) come from settings.
+        return import_string(settings.PAGE_PERMISSION_TESTER)(user, self)
 
     def get_text(self):
         """The readable text of the page, field by field (subclasses add their own)."""

@@ -1,12 +1,13 @@
 """The "Medical review" workflow task: a registered reviewer approves a page before it goes
 live, and the approval is stamped into the page."""
 
+from django.contrib.auth import get_user_model
 from django.core.exceptions import PermissionDenied
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.utils import timezone
 
-from wagtail.models import GroupApprovalTask, Page
+from wagtail.models import GroupApprovalTask, Page, Revision
 from wagtail.permissions import policy_registry
 
 APPROVAL_NEEDS_REGISTRATION = (
@@ -14,6 +15,47 @@ APPROVAL_NEEDS_REGISTRATION = (
     "must be linked to a People profile with a registration body and number (People → your "
     "profile → Admin account). Without one you can still request changes."
 )
+
+
+# Written into the revision a reviewer approved, and only into it: a revision made later (an
+# edit, a revert) is serialised from the page's fields and so never carries it forward.
+APPROVAL = "medical_review_approval"
+
+
+def record_approval(revision, person):
+    """Marks `revision` as approved in the medical review by `person` (the task does it; the
+    demo loader too, for the demo's own reviewed pages)."""
+    revision.content[APPROVAL] = {"reviewer": person.pk}
+    revision.save(update_fields=["content"])
+
+
+def approved_in_review(revision):
+    return APPROVAL in revision.content
+
+
+def edited_since_published(user, page):
+    """Whether `user` wrote any revision of `page` newer than the one readers see: then they
+    may not approve it themselves (four eyes)."""
+    revisions = Revision.objects.for_instance(page).filter(user=user)
+    if page.live_revision_id:
+        revisions = revisions.filter(pk__gt=page.live_revision_id)
+    return revisions.exists()
+
+
+def other_reviewers(task, page, user):
+    """Who else may approve `page` in `task`: active members of its groups, signing with a
+    registered People profile, who may review the page; names, sorted."""
+    members = (
+        get_user_model()
+        .objects.filter(is_active=True, groups__in=task.groups.all())
+        .exclude(pk=user.pk)
+        .distinct()
+    )
+    return sorted(
+        str(signing_person(member))
+        for member in members
+        if signing_person(member) is not None and may_review(member, page)
+    )
 
 
 def signing_person(user):
@@ -57,7 +99,7 @@ class MedicalReviewTask(GroupApprovalTask):
         if not may_review(user, obj):
             return []
         actions = super().get_actions(obj, user)
-        if signing_person(user) is None:
+        if signing_person(user) is None or edited_since_published(user, obj):
             return [action for action in actions if action[0] != "approve"]
         return actions
 
@@ -67,7 +109,10 @@ class MedicalReviewTask(GroupApprovalTask):
             person = signing_person(user)
             if person is None:
                 raise PermissionDenied(APPROVAL_NEEDS_REGISTRATION)
-            self.stamp(task_state.workflow_state.content_object, person)
+            page = task_state.workflow_state.content_object
+            if edited_since_published(user, page):
+                raise PermissionDenied(self.four_eyes_message(page, user))
+            self.stamp(page, person)
         return super().on_action(task_state, user, action_name, **kwargs)
 
     def stamp(self, page, person):
@@ -84,7 +129,15 @@ class MedicalReviewTask(GroupApprovalTask):
             last_reviewed=today.isoformat(),
             next_review_due=page.next_review_after(today).isoformat(),
         )
-        revision.save(update_fields=["content"])
+        record_approval(revision, person)
+
+    def four_eyes_message(self, page, user):
+        others = other_reviewers(self, page, user)
+        who = ", ".join(others) if others else "another medical reviewer (none is set up yet)"
+        return (
+            "You changed this page since it was last published, so another reviewer must "
+            f"approve it: {who}. You can still request changes."
+        )
 
     @classmethod
     def get_description(cls):

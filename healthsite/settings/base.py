@@ -35,6 +35,8 @@ INSTALLED_APPS = [
     "wagtail.search",
     "wagtail.admin",
     "wagtail",
+    # After wagtail.images and wagtail.documents: it registers their permission policies.
+    "editorial",
     "modelcluster",
     "taggit",
     "django_filters",
@@ -245,6 +247,13 @@ WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # A workflow approved by its reviewers publishes the page for them: approving is their
 # permission to publish, they need no Publish permission (which would skip the review).
 WAGTAIL_FINISH_WORKFLOW_ACTION = "healthsite.workflows.publish_approved"
+# Who may put pages live: only the medical review, or a superuser, for health pages.
+PAGE_PERMISSION_TESTER = "editorial.publishing.ReviewedPagePermissionTester"
+# Page types that need the medical review besides health pages ("app_label.ModelName").
+REVIEWED_PAGE_TYPES = []
+# Images and documents a live page shows are replaced or deleted by Moderators only.
+WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.media.ImageForm"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
 
 # Readers' forms: rate limits per address (healthsite/public_forms.py). Behind proxies, how many
 # of them add to X-Forwarded-For (0: take the address the connection came from).

@@ -170,25 +170,44 @@ def test_a_reviewer_approves_and_the_page_goes_live_stamped(editor, reviewer, mo
     assert editor.get(page.url).status_code == 200
 
 
-def test_a_reviewer_corrects_and_approves_in_the_editor(editor, reviewer):
+def test_a_reviewer_corrects_in_the_editor_and_another_reviewer_approves(
+    editor, reviewer, django_user_model
+):
     page = create(editor, ConditionPage, "Coccydinia")
+    approve_in_editor = {
+        "workflow-action-name": "approve",
+        "workflow-action-extra-data": '{"comment": "Fixed the spelling."}',
+    }
 
-    edit(
-        reviewer,
-        page,
-        "action-workflow-action",
-        title="Coccydynia",
-        **{
-            "workflow-action-name": "approve",
-            "workflow-action-extra-data": '{"comment": "Fixed the spelling."}',
+    # Four eyes: the reviewer's correction is kept, but their approval of it is not taken.
+    edit(reviewer, page, "action-workflow-action", title="Coccydynia", **approve_in_editor)
+    page = ConditionPage.objects.get(pk=page.pk)
+    assert not page.live
+    assert page.get_latest_revision_as_object().title == "Coccydynia"
+    assert "approve" not in action_names(page, reviewer)
+    assert act(reviewer, page, "approve").status_code in (302, 403)
+    assert not ConditionPage.objects.get(pk=page.pk).live
+
+    # The editor tells the reviewer who may approve instead.
+    second = member(
+        django_user_model,
+        "physio",
+        REVIEWERS,
+        person={
+            "name": "Alex Morgan",
+            "profession": "Physiotherapist",
+            "registration_body": "Health and Care Professions Council",
+            "registration_number": "PH123456",
         },
     )
+    shown = reviewer.get(edit_url(page)).content.decode()
+    assert "another reviewer must approve it" in shown and "Alex Morgan" in shown
 
+    act(second, page, "approve", "Checked the correction.")
     page = ConditionPage.objects.get(pk=page.pk)
     assert page.live and page.title == "Coccydynia"
-    assert page.reviewed_by == reviewer.user.person
+    assert page.reviewed_by == second.user.person
     assert page.last_reviewed == timezone.localdate()
-    assert TaskState.objects.for_instance(page).get().comment == "Fixed the spelling."
 
 
 def test_a_rejection_returns_the_page_with_the_comment(editor, reviewer):

@@ -1,0 +1,22 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    """Who may put what in front of readers: the medical review's rules over publishing and
+    over the images and documents reviewed pages show."""
+
+    name = "editorial"
+    verbose_name = "Editorial"
+
+    def ready(self):
+        from wagtail.documents import get_document_model
+        from wagtail.images import get_image_model
+        from wagtail.permissions import policy_registry
+        from wagtail.signals import page_published
+
+        from . import media, publishing
+
+        page_published.connect(publishing.on_published, dispatch_uid="editorial-published")
+        # Wagtail's own policies for images and documents, plus the rule on media in use.
+        policy_registry.register(get_image_model(), media.ImagePolicy(get_image_model()))
+        policy_registry.register(get_document_model(), media.DocumentPolicy(get_document_model()))

@@ -1,0 +1,133 @@
+"""Images and documents that live pages show: an editor may upload new ones and choose them in
+a draft, but replacing the file of one a live page shows, or deleting it, would change what
+readers see without a review. That is for Moderators (and superusers) only.
+
+The rule sits in the permission policies Wagtail's views and bulk actions ask (registered in
+apps.py), and in the forms' file field, which tells the editor why and who can.
+"""
+
+from django import forms
+from django.db import transaction
+from django.db.models import Q
+
+from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.forms import BaseImageForm
+from wagtail.models import Page, ReferenceIndex
+from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
+
+# Page permission that lets a group change media live pages show: the one that publishes.
+TRUSTED_WITH = "publish"
+WHO_CAN = "Moderators and administrators"
+
+
+def pages_showing(obj):
+    """Live pages that show `obj` (an image or document), found in Wagtail's reference index,
+    plus those whose settings show it (the newsletter gift): [(title, url)], sorted."""
+    references = ReferenceIndex.get_references_to(obj)
+    page_refs = references.filter(
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    )
+    page_ids = [int(pk) for pk in page_refs.values_list("object_id", flat=True)]
+    pages = Page.objects.live().filter(pk__in=page_ids).order_by("title")
+    shown = [page.title for page in pages]
+    others = references.exclude(
+        Q(base_content_type__app_label="wagtailcore", base_content_type__model="page")
+    )
+    shown += sorted({str(ref.base_content_type.name).capitalize() for ref in others})
+    return shown
+
+
+def trusted(user):
+    """Whether `user` may change media that readers see: superusers, and groups that may
+    publish pages (Moderators)."""
+    if user.is_superuser:
+        return True
+    codename = f"{TRUSTED_WITH}_page"
+    return user.groups.filter(page_permissions__permission__codename=codename).exists()
+
+
+def refusal(kind, shown):
+    names = ", ".join(f"“{title}”" for title in shown[:5])
+    more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
+    return (
+        f"This {kind} is shown to readers on {names}{more}, which a medical reviewer approved. "
+        f"To change what they show, upload a new {kind} and choose it in a draft of each page. "
+        f"{WHO_CAN} can replace or delete it."
+    )
+
+
+class InUsePolicy(CollectionOwnershipPermissionPolicy):
+    """Wagtail's policy for media, except that deleting media a live page shows is for
+    trusted users only (every view and bulk action asks this)."""
+
+    def user_has_any_permission_for_instance(self, user, actions, instance):
+        allowed = super().user_has_any_permission_for_instance(user, actions, instance)
+        if allowed and set(actions) <= {"delete"} and not trusted(user):
+            return not pages_showing(instance)
+        return allowed
+
+    def user_has_permission_for_instance(self, user, action, instance):
+        return self.user_has_any_permission_for_instance(user, [action], instance)
+
+
+class ImagePolicy(InUsePolicy):
+    def __init__(self, model):
+        super().__init__(
+            model, auth_model="wagtailimages.Image", owner_field_name="uploaded_by_user"
+        )
+
+
+class DocumentPolicy(InUsePolicy):
+    def __init__(self, model):
+        super().__init__(
+            model, auth_model="wagtaildocs.Document", owner_field_name="uploaded_by_user"
+        )
+
+
+class InUseFileForm:
+    """The edit form of an image or document: a new file for one a live page shows is refused
+    for editors, with the pages named and who can do it."""
+
+    kind = "file"
+
+    def __init__(self, *args, user=None, **kwargs):
+        super().__init__(*args, user=user, **kwargs)
+        self.shown = []
+        if self.instance.pk and "file" in self.fields and user is not None and not trusted(user):
+            self.shown = pages_showing(self.instance)
+            if self.shown:
+                self.fields["file"].help_text = refusal(self.kind, self.shown)
+
+    def clean_file(self):
+        file = self.cleaned_data.get("file")
+        if self.shown and "file" in self.changed_data:
+            raise forms.ValidationError(refusal(self.kind, self.shown))
+        return file
+
+
+class ImageForm(InUseFileForm, BaseImageForm):
+    kind = "image"
+
+    def save(self, commit=True):
+        replaced = commit and "file" in self.changed_data and self.instance.pk
+        image = super().save(commit=commit)
+        if replaced:
+            # Wagtail deleted the renditions of the old file: the pages showing it get theirs
+            # made again at once, so that no reader's visit has to make (and write) one.
+            transaction.on_commit(lambda: remake_renditions(image))
+        return image
+
+
+class DocumentForm(InUseFileForm, BaseDocumentForm):
+    kind = "document"
+
+
+def remake_renditions(image):
+    from healthsite.renditions import prepare_renditions
+
+    references = ReferenceIndex.get_references_to(image).filter(
+        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    )
+    ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
+    for page in Page.objects.live().filter(pk__in=ids).specific():
+        prepare_renditions(page)
