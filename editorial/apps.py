@@ -9,8 +9,10 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self):
+        from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
+        from wagtail.models import ReferenceIndex
         from wagtail.permissions import policy_registry
         from wagtail.signals import page_published
 
@@ -20,3 +22,7 @@ class EditorialConfig(AppConfig):
         # Wagtail's own policies for images and documents, plus the rule on media in use.
         policy_registry.register(get_image_model(), media.ImagePolicy(get_image_model()))
         policy_registry.register(get_document_model(), media.DocumentPolicy(get_document_model()))
+        # Settings show media to readers too (the newsletter gift): Wagtail's reference index
+        # records what they use, so that "in use" and the admin's Usage count them.
+        for model in BaseSiteSetting.__subclasses__():
+            ReferenceIndex.register_model(model)

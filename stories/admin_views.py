@@ -4,6 +4,7 @@ screen where an editor corrects a story and approves or rejects it, and the CSV 
 import django_filters
 
 from django import forms
+from django.contrib.auth import get_user_model
 from django.shortcuts import redirect
 from django.urls import reverse
 
@@ -86,6 +87,11 @@ class ModerationForm(WagtailAdminModelForm):
             )
         if self.decision == "reject" and not cleaned_data.get("note"):
             self.add_error("note", "Say in a few words why the story is not published.")
+        if self.decision == "approve":
+            changing = bool(set(self.changed_data) & set(self.EDITABLE))
+            refusal = moderation.why_not_approve(self.instance, self.for_user, changing)
+            if refusal:
+                raise forms.ValidationError(refusal)
         if self.decision == "approve" and not self.instance.consent:
             raise forms.ValidationError("The reader did not agree to publication.")
         if self.decision == "approve" and moderation.story_index() is None:
@@ -103,12 +109,22 @@ class ModerateView(EditView):
         return {**super().get_form_kwargs(), "decision": self.action}
 
     def save_instance(self):
+        changed = set(self.form.changed_data) & set(ModerationForm.EDITABLE)
         submission = super().save_instance()
+        if changed:
+            moderation.record_change(submission, self.request.user, changed)
         if self.action == "approve":
             moderation.approve(submission, self.request.user)
         elif self.action == "reject":
             moderation.reject(submission, self.request.user)
         return submission
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        user_model = get_user_model()
+        context["changed_by"] = user_model.objects.filter(pk__in=moderation.changed_by(self.object))
+        context["may_approve"] = moderation.why_not_approve(self.object, self.request.user) is None
+        return context
 
     def form_valid(self, form):
         try:

@@ -1,9 +1,10 @@
 """What an editor's decision on a submission does.
 
-Approving publishes the story straight away, in the name of the editor who approved it: a
+Approving publishes the story straight away, in the name of the moderator who approved it: a
 reader's experience is not health advice, so it skips the medical review that every other
-page goes through. The moderation permission is the permission to publish it (as an approved
-medical review is in healthsite/workflows.py).
+page goes through. Editors read, correct and reject stories; approving is publishing, so it is
+for those who may publish under Tell Your Story (Moderators), and never for the one who changed
+the reader's words (four eyes, superusers excepted).
 """
 
 from django.db import transaction
@@ -12,11 +13,13 @@ from django.utils.text import slugify
 
 from wagtail.coreutils import find_available_slug
 from wagtail.log_actions import log
+from wagtail.models import ModelLogEntry
 
 from .models import StoryIndexPage, StoryPage, StorySubmission
 
 APPROVE = "stories.approve"
 REJECT = "stories.reject"
+CHANGE = "stories.change"
 
 
 class AlreadyDecided(Exception):
@@ -26,6 +29,32 @@ class AlreadyDecided(Exception):
 def story_index():
     """The Tell Your Story page stories are published under, or None."""
     return StoryIndexPage.objects.first()
+
+
+def changed_by(submission):
+    """The users who changed the reader's words of `submission` in the admin."""
+    entries = ModelLogEntry.objects.for_instance(submission).filter(action=CHANGE)
+    return set(entries.values_list("user_id", flat=True))
+
+
+def record_change(submission, user, fields):
+    log(submission, CHANGE, user=user, data={"fields": sorted(fields)})
+
+
+def why_not_approve(submission, user, changing=False):
+    """None if `user` may approve `submission`; otherwise, why not and who can.
+    `changing`: the user changes the reader's words in the same request."""
+    if user.is_superuser:
+        return None
+    index = story_index()
+    if index is None or not index.permissions_for_user(user).can_publish():
+        return "Approving publishes the story: a Moderator approves it once you save your changes."
+    if changing or user.pk in changed_by(submission):
+        return (
+            "You changed the reader's words, so another Moderator approves them: save your "
+            "changes and ask them."
+        )
+    return None
 
 
 def publish_story(index, *, title, story, teller, received, user=None):

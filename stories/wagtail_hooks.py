@@ -13,7 +13,7 @@ from healthsite.demo.markup import parse_date, read_page_file
 from . import moderation
 from .admin_views import ModerateView, ModerationForm, SubmissionFilterSet, SubmissionIndexView
 from .models import StoryPage, StorySubmission
-from .moderation import APPROVE, REJECT
+from .moderation import APPROVE, CHANGE, REJECT
 from .permissions import ModerationPolicy
 from .personal_data import STORY_SUBMISSIONS
 
@@ -88,6 +88,7 @@ def register_story_submissions():
 def register_moderation_log_actions(actions):
     actions.register_action(APPROVE, "Approve and publish", "Approved and published")
     actions.register_action(REJECT, "Reject", "Rejected")
+    actions.register_action(CHANGE, "Change the reader's words", "Changed the reader's words")
 
 
 @hooks.register("register_personal_data")

@@ -186,3 +186,38 @@ def test_hero_image_needs_alt_text_unless_decorative(admin_client):
     data["hero_image_decorative"] = "on"
     response = admin_client.post(add_url(ArticlePage, parent), data)
     assert response.status_code == 302
+
+
+def with_everything(model, data):
+    """`data` with a source cited from the text, and a condition's product guide."""
+    source = {"title": "Low back pain and sciatica in over 16s", "publisher": "NICE", "year": 2020}
+    data = {
+        **data,
+        **nested_form_data({"sources": streamfield([("source", source)])}),
+    }
+    if model is ConditionPage:
+        guide = page_at("/back-pain-products/chairs/").pk
+        data.update(nested_form_data({"guide_links": inline_formset([{"guide": guide}])}))
+    return data
+
+
+@pytest.mark.parametrize(("model", "parent_path"), PAGE_TYPES, ids=IDS)
+@pytest.mark.parametrize("complete", [False, True], ids=["bare", "with-sources-and-guides"])
+def test_every_page_type_previews_before_it_is_first_saved(
+    admin_client, model, parent_path, complete
+):
+    parent = parent_for(model, parent_path)
+    meta = model._meta
+    preview = reverse(
+        "wagtailadmin_pages:preview_on_add", args=[meta.app_label, meta.model_name, parent.pk]
+    )
+    data = form_data(model, "Not saved yet")
+    if complete:
+        data = with_everything(model, data)
+    assert admin_client.post(preview, data).json() == {"is_valid": True, "is_available": True}
+    response = admin_client.get(preview)
+    assert response.status_code == 200
+    assert "Not saved yet" in response.content.decode()
+    if complete and model is ConditionPage:
+        assert "Chairs for Back Pain" in response.content.decode()
+    assert not model.objects.filter(slug="not-saved-yet").exists()

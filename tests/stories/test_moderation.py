@@ -1,5 +1,6 @@
-"""Editors and moderators read each story in the admin, correct it, and approve it (which
-publishes it under Tell Your Story at once, without the medical review) or reject it."""
+"""Editors and moderators read each story in the admin, correct it, or reject it; a moderator
+who did not change the reader's words approves it (which publishes it under Tell Your Story at
+once, without the medical review)."""
 
 import pytest
 
@@ -10,11 +11,12 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, WorkflowState
 
+from healthsite.editorial import MODERATORS
 from healthsite.models import newest_pages
 from stories.models import StoryIndexPage, StoryPage, StorySubmission
 from tests.conftest import page_at
 
-from .conftest import QUEUE, URL, days_ago, edit_url, moderation_form, submission
+from .conftest import QUEUE, URL, days_ago, edit_url, member, moderation_form, submission
 
 pytestmark = pytest.mark.django_db
 
@@ -39,23 +41,37 @@ def test_the_queue_opens_on_the_stories_waiting(editor):
     assert "Rejected story" in rejected and "Waiting story" not in rejected
 
 
-def test_an_editor_approves_with_edits_and_the_story_is_published(editor, client):
+def test_an_editor_corrects_and_a_moderator_approves_and_the_story_is_published(
+    editor, moderator, client
+):
     waiting = submission(received=days_ago(3))
     assert editor.get(edit_url(waiting)).status_code == 200
+    corrections = {
+        "title": "Walking the dog, six weeks on",
+        "story": "It took six weeks.\r\n\r\nNow we walk every morning, slowly.",
+        "note": "Shortened the title.",
+    }
 
-    response = approve(
-        editor,
-        waiting,
-        title="Walking the dog, six weeks on",
-        story="It took six weeks.\r\n\r\nNow we walk every morning, slowly.",
-        note="Shortened the title.",
-    )
+    # Approving is publishing: not the editor's, with or without corrections.
+    refused = approve(editor, waiting, **corrections)
+    assert refused.status_code == 200
+    assert "a Moderator approves it" in refused.content.decode()
+    assert "Approve and publish" not in editor.get(edit_url(waiting)).content.decode()
+    waiting.refresh_from_db()
+    assert waiting.is_pending and waiting.title == "Walking the dog again"
 
+    saved = editor.post(edit_url(waiting), moderation_form(waiting, **corrections))
+    assert saved.status_code == 302
+    waiting.refresh_from_db()
+    shown = moderator.get(edit_url(waiting)).content.decode()
+    assert "words were changed by writer" in shown and "Approve and publish" in shown
+
+    response = approve(moderator, waiting)
     assert response.status_code == 302
     assert response["Location"] == reverse(QUEUE)
     waiting.refresh_from_db()
     assert waiting.status == StorySubmission.Status.APPROVED
-    assert waiting.decided_by == editor.user and waiting.decided_at is not None
+    assert waiting.decided_by == moderator.user and waiting.decided_at is not None
     assert waiting.note == "Shortened the title."
     page = waiting.page
     assert page.live and not page.has_unpublished_changes
@@ -65,13 +81,14 @@ def test_an_editor_approves_with_edits_and_the_story_is_published(editor, client
     assert page.story == "It took six weeks.\n\nNow we walk every morning, slowly."
     assert page.teller == "J. P."
     assert page.received == timezone.localdate(days_ago(3))
-    assert page.owner == editor.user
-    assert page.latest_revision.user == editor.user
+    assert page.owner == moderator.user
+    assert page.latest_revision.user == moderator.user
     # Personal experience, not health advice: no medical review, not in What's New.
     assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
     assert not page.is_health_page
     assert page not in newest_pages()
-    assert ModelLogEntry.objects.filter(action="stories.approve", user=editor.user).exists()
+    assert ModelLogEntry.objects.filter(action="stories.approve", user=moderator.user).exists()
+    assert ModelLogEntry.objects.filter(action="stories.change", user=editor.user).exists()
 
     story = client.get(page.url).content.decode()
     assert "<p>It took six weeks.</p>\n\n<p>Now we walk every morning, slowly.</p>" in story
@@ -80,15 +97,33 @@ def test_an_editor_approves_with_edits_and_the_story_is_published(editor, client
     assert "Walking the dog, six weeks on" in client.get(URL).content.decode()
 
 
-def test_a_moderator_approves_too(moderator):
+def test_a_moderator_who_changed_the_words_leaves_the_approval_to_another(
+    moderator, django_user_model
+):
+    waiting = submission()
+    refused = approve(moderator, waiting, title="A tidier title")
+    assert refused.status_code == 200
+    assert "another Moderator approves them" in refused.content.decode()
+
+    moderator.post(edit_url(waiting), moderation_form(waiting, title="A tidier title"))
+    waiting.refresh_from_db()
+    assert approve(moderator, waiting).status_code == 200
+    assert StorySubmission.objects.get().is_pending
+
+    other = member(django_user_model, "deputy", MODERATORS)
+    assert approve(other, waiting).status_code == 302
+    assert StorySubmission.objects.get().page.title == "A tidier title"
+
+
+def test_a_moderator_approves_a_story_as_the_reader_wrote_it(moderator):
     waiting = submission()
     assert approve(moderator, waiting).status_code == 302
     assert StorySubmission.objects.get().page.live
 
 
-def test_published_stories_are_listed_newest_first_and_paginated(editor, client):
+def test_published_stories_are_listed_newest_first_and_paginated(moderator, client):
     for number in range(13):
-        approve(editor, submission(title=f"Story {number:02}", received=days_ago(30 - number)))
+        approve(moderator, submission(title=f"Story {number:02}", received=days_ago(30 - number)))
 
     first = client.get(URL).content.decode()
     titles = [f"Story {number:02}" for number in range(12, 0, -1)]
@@ -99,9 +134,9 @@ def test_published_stories_are_listed_newest_first_and_paginated(editor, client)
     assert ">Story 00<" in client.get(URL, {"page": 2}).content.decode()
 
 
-def test_slugs_of_stories_with_the_same_title_or_none_in_latin_letters(editor):
+def test_slugs_of_stories_with_the_same_title_or_none_in_latin_letters(moderator):
     for title in ["Good days", "Good days", "שלום 👋"]:
-        approve(editor, submission(title=title))
+        approve(moderator, submission(title=title))
     slugs = sorted(StoryPage.objects.values_list("slug", flat=True))
     assert slugs == ["good-days", "good-days-1", "story"]
 
@@ -135,8 +170,8 @@ def test_edits_are_saved_without_deciding(editor):
 
 def test_a_decided_story_is_not_decided_again(editor, moderator):
     waiting = submission()
-    approve(editor, waiting)
-    response = moderator.post(
+    approve(moderator, waiting)
+    response = editor.post(
         edit_url(waiting), moderation_form(waiting, "reject", note="Changed my mind")
     )
     assert response.status_code == 200
@@ -144,7 +179,7 @@ def test_a_decided_story_is_not_decided_again(editor, moderator):
     response = approve(moderator, waiting, title="Another title")
     assert StoryPage.objects.count() == 1
     waiting.refresh_from_db()
-    assert waiting.status == "approved" and waiting.decided_by == editor.user
+    assert waiting.status == "approved" and waiting.decided_by == moderator.user
     assert waiting.title == "Walking the dog again"  # published: edited as a page now
 
 
@@ -163,15 +198,19 @@ def test_someone_without_the_permission_cannot_moderate(reviewer, client):
     assert waiting.is_pending and not StoryPage.objects.exists()
 
 
-def test_the_permission_alone_lets_a_user_moderate(django_user_model):
+def test_the_permission_alone_lets_a_user_correct_and_reject_not_approve(django_user_model):
     user = django_user_model.objects.create_user("helper", "helper@example.com", "pw")
     for codename in ["access_admin", "moderate_storysubmission"]:
         user.user_permissions.add(Permission.objects.get(codename=codename))
     helper = Client()
     helper.force_login(user)
     assert "Reader stories" in helper.get(reverse("wagtailadmin_home")).content.decode()
-    assert approve(helper, submission()).status_code == 302
-    assert StoryPage.objects.get().live
+    waiting = submission()
+    assert approve(helper, waiting).status_code == 200  # approving publishes: not theirs
+    assert not StoryPage.objects.exists()
+    rejected = helper.post(edit_url(waiting), moderation_form(waiting, "reject", note="Spam."))
+    assert rejected.status_code == 302
+    assert StorySubmission.objects.get().status == StorySubmission.Status.REJECTED
 
 
 def test_no_one_adds_submissions_in_the_admin(admin_client):
@@ -180,8 +219,8 @@ def test_no_one_adds_submissions_in_the_admin(admin_client):
     assert reverse("story_submissions:add") not in html
 
 
-def test_an_approved_story_is_corrected_later_as_a_page(admin_client, editor, client):
-    approve(editor, submission())
+def test_an_approved_story_is_corrected_later_as_a_page(admin_client, moderator, client):
+    approve(moderator, submission())
     page = StorySubmission.objects.get().page
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     assert admin_client.get(edit).status_code == 200

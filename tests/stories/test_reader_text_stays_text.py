@@ -48,8 +48,8 @@ def test_it_stays_text_in_the_form_sent_back_with_a_mistake(client):
     shows_as_text(response.content.decode())
 
 
-def test_it_stays_text_on_the_published_story_and_the_listing(sent, editor, client):
-    approved = editor.post(edit_url(sent), moderation_form(sent, "approve"), follow=True)
+def test_it_stays_text_on_the_published_story_and_the_listing(sent, moderator, client):
+    approved = moderator.post(edit_url(sent), moderation_form(sent, "approve"), follow=True)
     shows_as_text(approved.content.decode(), escaped=ESCAPED[:1])  # "Story '…' published."
     page = StorySubmission.objects.get().page
 

@@ -1,5 +1,5 @@
 """Tried as a new reader would, on a phone: tell a story, and see it published once an editor
-has approved it in the admin."""
+has corrected it and a moderator has approved it in the admin."""
 
 import re
 
@@ -15,10 +15,11 @@ EDITED = "Quiet mornings with Pippa the spaniel"
 MAKE_EDITOR = f"""
 from django.contrib.auth.models import Group, User
 
-user = User.objects.filter(username="story-editor").first() or User(username="story-editor")
-user.set_password("{PASSWORD}")
-user.save()
-user.groups.add(Group.objects.get(name="Editors"))
+for name, group in [("story-editor", "Editors"), ("story-moderator", "Moderators")]:
+    user = User.objects.filter(username=name).first() or User(username=name)
+    user.set_password("{PASSWORD}")
+    user.save()
+    user.groups.add(Group.objects.get(name=group))
 """
 CLEAN_UP = f"""
 from stories.models import StoryPage, StorySubmission
@@ -28,6 +29,16 @@ for title in ["{TITLE}", "{EDITED}"]:
         page.delete()
     StorySubmission.objects.filter(title=title).delete()
 """
+
+
+def signed_in(browser, site_url, username):
+    page = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
+    page.goto(site_url + "/admin/login/")
+    page.get_by_label("Username").fill(username)
+    page.get_by_label("Password").fill(PASSWORD)
+    page.get_by_role("button", name="Sign in").click()
+    page.wait_for_url("**/admin/")
+    return page
 
 
 @pytest.fixture
@@ -54,17 +65,22 @@ def test_a_reader_tells_a_story_and_sees_it_published_once_approved(
     expect(reader.get_by_role("heading", level=1)).to_have_text("Thank you for sharing your story")
     assert reader.context.cookies() == []
 
-    editor = browser.new_context(viewport={"width": 1280, "height": 900}).new_page()
-    editor.goto(site_url + "/admin/login/")
-    editor.get_by_label("Username").fill("story-editor")
-    editor.get_by_label("Password").fill(PASSWORD)
-    editor.get_by_role("button", name="Sign in").click()
-    editor.wait_for_url("**/admin/")
+    # The editor corrects the title; approving is not theirs.
+    editor = signed_in(browser, site_url, "story-editor")
     editor.goto(site_url + "/admin/reader-stories/")
     editor.get_by_role("link", name=TITLE).click()
+    expect(editor.get_by_role("button", name="Approve and publish")).to_have_count(0)
     editor.get_by_role("textbox", name="Title").fill(EDITED)
-    editor.get_by_role("button", name="Approve and publish").click()
-    expect(editor.get_by_text(f"Story '{EDITED}' published.")).to_be_visible()
+    editor.get_by_role("button", name="Save", exact=True).click()
+    expect(editor.get_by_text(f"'{EDITED}' updated.")).to_be_visible()
+
+    # A moderator sees that the reader's words were changed, and approves.
+    moderator = signed_in(browser, site_url, "story-moderator")
+    moderator.goto(site_url + "/admin/reader-stories/")
+    moderator.get_by_role("link", name=EDITED).click()
+    expect(moderator.get_by_text("The reader's words were changed by story-editor")).to_be_visible()
+    moderator.get_by_role("button", name="Approve and publish").click()
+    expect(moderator.get_by_text(f"Story '{EDITED}' published.")).to_be_visible()
 
     reader.goto(site_url + URL)
     reader.locator("#story-list").get_by_role("link", name=EDITED).click()

@@ -1,0 +1,120 @@
+"""Images and documents that live pages show: an editor may upload and choose new ones, but
+replacing the file of one readers see, or deleting it, is for Moderators, who can; a replaced
+image's renditions are made again at once, so that no reader's visit makes one."""
+
+import io
+
+import pytest
+from PIL import Image as PILImage
+
+from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
+
+from wagtail.documents import get_document_model
+from wagtail.images import get_image_model
+
+from healthsite.models import ContentPage
+from newsletter.models import NewsletterSettings
+
+pytestmark = pytest.mark.django_db
+
+Image = get_image_model()
+Document = get_document_model()
+
+
+def png(colour="red"):
+    buffer = io.BytesIO()
+    PILImage.new("RGB", (1600, 900), colour).save(buffer, "PNG")
+    return SimpleUploadedFile("replacement.png", buffer.getvalue(), content_type="image/png")
+
+
+def pdf():
+    return SimpleUploadedFile(
+        "replacement.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"
+    )
+
+
+def hero_in_use():
+    """An image that is the hero of a live page, and that page."""
+    page = ContentPage.objects.live().filter(hero_image__isnull=False).first()
+    return page.hero_image, page
+
+
+def gift():
+    return NewsletterSettings.objects.exclude(gift=None).get().gift
+
+
+def edit_image(client, image, **data):
+    url = reverse("wagtailimages:edit", args=[image.pk])
+    data = {"title": image.title, "tags": "", "collection": image.collection_id, **data}
+    return client.post(url, data)
+
+
+def test_an_editor_is_told_who_may_replace_an_image_live_pages_show(editor):
+    image, page = hero_in_use()
+    shown = editor.get(reverse("wagtailimages:edit", args=[image.pk])).content.decode()
+    assert page.title in shown and "Moderators and administrators can replace" in shown
+    assert reverse("wagtailimages:delete", args=[image.pk]) not in shown
+
+
+def test_an_editor_cannot_replace_the_file_of_an_image_live_pages_show(editor):
+    image, page = hero_in_use()
+    before = image.file.name
+    response = edit_image(editor, image, file=png())
+    assert response.status_code == 200
+    error = response.context["form"].errors["file"][0]
+    assert page.title in error and "Moderators" in error
+    image.refresh_from_db()
+    assert image.file.name == before
+
+    # The title and tags remain theirs to correct.
+    assert edit_image(editor, image, title="A clearer title").status_code == 302
+    image.refresh_from_db()
+    assert image.title == "A clearer title" and image.file.name == before
+
+
+def test_an_editor_cannot_delete_an_image_live_pages_show(editor):
+    image, _page = hero_in_use()
+    editor.post(reverse("wagtailimages:delete", args=[image.pk]))
+    editor.post(f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}")
+    assert Image.objects.filter(pk=image.pk).exists()
+
+
+def test_an_editor_replaces_and_deletes_images_no_live_page_shows(editor):
+    image = Image.objects.create(title="A new drawing", file=png("blue"))
+    assert edit_image(editor, image, file=png("green")).status_code == 302
+    assert editor.post(reverse("wagtailimages:delete", args=[image.pk])).status_code == 302
+    assert not Image.objects.filter(pk=image.pk).exists()
+
+
+def test_a_moderator_replaces_an_image_and_its_pages_renditions_are_made_at_once(
+    moderator, client, django_capture_on_commit_callbacks
+):
+    image, page = hero_in_use()
+    with django_capture_on_commit_callbacks(execute=True):
+        assert edit_image(moderator, image, file=png("yellow")).status_code == 302
+    image.refresh_from_db()
+    assert image.width == 1600
+    made = image.renditions.count()
+    assert made > 0  # Wagtail deleted the old file's; the page's were made again
+
+    assert client.get(page.url).status_code == 200
+    assert image.renditions.count() == made  # the reader's visit wrote none
+
+
+def test_the_newsletter_gift_is_replaced_and_deleted_by_moderators_only(editor, moderator):
+    document = gift()
+    before = document.file.name
+    url = reverse("wagtaildocs:edit", args=[document.pk])
+    data = {"title": document.title, "tags": "", "collection": document.collection_id}
+    refused = editor.post(url, {**data, "file": pdf()})
+    assert refused.status_code == 200
+    assert "Moderators" in refused.context["form"].errors["file"][0]
+    editor.post(reverse("wagtaildocs:delete", args=[document.pk]))
+    document.refresh_from_db()
+    assert document.file.name == before
+
+    accepted = moderator.post(url, {**data, "file": pdf()})
+    assert accepted.status_code == 302
+    document.refresh_from_db()
+    assert document.file.name != before
