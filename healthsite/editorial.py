@@ -31,10 +31,10 @@ MEDIA = ["wagtailimages.%s_image", "wagtaildocs.%s_document"]
 # keeps, so no one can publish by an older grant), permissions on the root collection of images
 # and documents, and permissions on models (snippets, settings, reports).
 GROUPS = {
-    # Write and submit for review; cannot publish health pages (reader stories they approve are
-    # published, outside the medical review). People are only chosen as authors, not edited: a
-    # reviewer's registration is what readers trust. Newsletter issues: write them and send a
-    # test to themselves; sending to subscribers is publishing.
+    # Write and submit for review; cannot publish. They correct and reject reader stories;
+    # approving one publishes it, which is for Moderators (stories/moderation.py). People are
+    # only chosen as authors, not edited: a reviewer's registration is what readers trust.
+    # Newsletter issues: write them and send a test to themselves; sending is publishing.
     EDITORS: {
         "pages": ["add", "change"],
         "collections": ["add", "change", "choose"],
@@ -54,7 +54,9 @@ GROUPS = {
         "collections": ["choose"],
         "models": ["wagtailadmin.access_admin", "healthsite.view_person"],
     },
-    # Publish directly, look after people, search tuning and the reports; send newsletter
+    # Publish the site's other pages and take any page down (health pages go live only
+    # through the review: editorial/publishing.py), approve readers' stories, replace media
+    # live pages show; look after people, search tuning and the reports; send newsletter
     # issues and look after subscribers (list, export, erase) and the newsletter's settings;
     # export and erase a reader's personal data.
     MODERATORS: {
