@@ -139,8 +139,9 @@ class ContentPage(Page):
         help_text="What the page is about, in a few words readers would use, e.g. sciatica, "
         "posture, exercise.",
     )
-    # Made when the page is saved, so that lists of pages of every type read them in one
-    # query: its words as plain text (search excerpts) and its content as HTML (feeds).
+    # Made from the published row (see save()), so that lists of pages of every type read
+    # them in one query: its words as plain text (search excerpts) and its content as HTML
+    # (feeds). Never from a draft.
     search_text = models.TextField(blank=True, editable=False)
     content_html = models.TextField(blank=True, editable=False)
 

@@ -120,15 +120,14 @@ class MedicalReviewTask(GroupApprovalTask):
         when this is its last task (Wagtail publishes the latest revision). Nothing else in the
         revision changes, so a routine review does not become a significant update."""
         page = page.specific
-        if not getattr(page, "is_health_page", False):
-            return
-        today = timezone.localdate()
         revision = page.get_latest_revision()
-        revision.content.update(
-            reviewed_by=person.pk,
-            last_reviewed=today.isoformat(),
-            next_review_due=page.next_review_after(today).isoformat(),
-        )
+        if getattr(page, "is_health_page", False):
+            today = timezone.localdate()
+            revision.content.update(
+                reviewed_by=person.pk,
+                last_reviewed=today.isoformat(),
+                next_review_due=page.next_review_after(today).isoformat(),
+            )
         record_approval(revision, person)
 
     def four_eyes_message(self, page, user):

@@ -6,7 +6,7 @@ import pytest
 
 from django.urls import reverse
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageLogEntry, PageViewRestriction, TaskState
 
 from articles.models import ArticlePage, ConditionPage
 from healthsite.models import StandardPage
@@ -109,3 +109,15 @@ def test_a_superuser_publishes_a_health_page_directly(superuser):
     data = {**form_data(ConditionPage, "Hip pain, rewritten"), "action-publish": "on"}
     assert superuser.post(edit_url(page), data).status_code == 302
     assert live_title(page) == "Hip pain, rewritten"
+
+
+def test_a_page_type_put_under_review_goes_live_when_approved(editor, reviewer, settings):
+    settings.REVIEWED_PAGE_TYPES = ["healthsite.StandardPage"]
+    page = page_at("/learn-more/about/")
+    data = {**form_data(StandardPage, "About us, reviewed"), "action-submit": "on"}
+    assert editor.post(edit_url(page), data).status_code == 302
+    state = TaskState.objects.for_instance(page).get(status=TaskState.STATUS_IN_PROGRESS)
+    url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk])
+    assert reviewer.post(url, {"comment": ""}).status_code == 302
+    assert live_title(page) == "About us, reviewed"
+    assert not PageLogEntry.objects.filter(page=page, action="editorial.unreviewed").exists()

@@ -189,11 +189,18 @@ def test_hero_image_needs_alt_text_unless_decorative(admin_client):
 
 
 def with_everything(model, data):
-    """`data` with a source cited from the text, and a condition's product guide."""
+    """`data` with a source, tags, a related page, and a condition's product guide."""
     source = {"title": "Low back pain and sciatica in over 16s", "publisher": "NICE", "year": 2020}
+    related = page_at("/specific-back-pain/sciatica/").pk
     data = {
         **data,
-        **nested_form_data({"sources": streamfield([("source", source)])}),
+        **nested_form_data(
+            {
+                "sources": streamfield([("source", source)]),
+                "related_picks": inline_formset([{"target": related}]),
+            }
+        ),
+        "tags": "sciatica, posture",
     }
     if model is ConditionPage:
         guide = page_at("/back-pain-products/chairs/").pk
