@@ -15,26 +15,30 @@ from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
 
+from healthsite.renditions import prepare_renditions
+
 # Page permission that lets a group change media live pages show: the one that publishes.
 TRUSTED_WITH = "publish"
 WHO_CAN = "Moderators and administrators"
+PAGES = Q(base_content_type__app_label="wagtailcore", base_content_type__model="page")
+
+
+def live_pages_showing(obj):
+    """Live pages whose published content shows `obj` (an image or a document), as Wagtail's
+    reference index records them."""
+    references = ReferenceIndex.get_references_to(obj).filter(PAGES)
+    ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
+    return Page.objects.live().filter(pk__in=ids)
 
 
 def pages_showing(obj):
-    """Live pages that show `obj` (an image or document), found in Wagtail's reference index,
-    plus those whose settings show it (the newsletter gift): [(title, url)], sorted."""
-    references = ReferenceIndex.get_references_to(obj)
-    page_refs = references.filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page"
+    """What readers see `obj` on: the titles of live pages, then the settings that show it
+    (the newsletter gift), sorted."""
+    titles = list(live_pages_showing(obj).order_by("title").values_list("title", flat=True))
+    others = (
+        ReferenceIndex.get_references_to(obj).exclude(PAGES).select_related("base_content_type")
     )
-    page_ids = [int(pk) for pk in page_refs.values_list("object_id", flat=True)]
-    pages = Page.objects.live().filter(pk__in=page_ids).order_by("title")
-    shown = [page.title for page in pages]
-    others = references.exclude(
-        Q(base_content_type__app_label="wagtailcore", base_content_type__model="page")
-    )
-    shown += sorted({str(ref.base_content_type.name).capitalize() for ref in others})
-    return shown
+    return titles + sorted({str(ref.base_content_type.name).capitalize() for ref in others})
 
 
 def trusted(user):
@@ -123,11 +127,5 @@ class DocumentForm(InUseFileForm, BaseDocumentForm):
 
 
 def remake_renditions(image):
-    from healthsite.renditions import prepare_renditions
-
-    references = ReferenceIndex.get_references_to(image).filter(
-        base_content_type__app_label="wagtailcore", base_content_type__model="page"
-    )
-    ids = [int(pk) for pk in references.values_list("object_id", flat=True)]
-    for page in Page.objects.live().filter(pk__in=ids).specific():
+    for page in live_pages_showing(image).specific():
         prepare_renditions(page)
