@@ -6,7 +6,6 @@ The rule sits in the permission policies Wagtail's views and bulk actions ask (r
 apps.py), and in the forms' file field, which tells the editor why and who can.
 """
 
-from django import forms
 from django.db import transaction
 from django.db.models import Q
 
@@ -93,6 +92,8 @@ class InUseFileForm:
     for editors, with the pages named and who can do it."""
 
     kind = "file"
+    # What changes the picture or file readers get (titles and tags are the library's own).
+    reader_visible = ["file"]
 
     def __init__(self, *args, user=None, **kwargs):
         super().__init__(*args, user=user, **kwargs)
@@ -102,22 +103,32 @@ class InUseFileForm:
             if self.shown:
                 self.fields["file"].help_text = refusal(self.kind, self.shown)
 
-    def clean_file(self):
-        file = self.cleaned_data.get("file")
-        if self.shown and "file" in self.changed_data:
-            raise forms.ValidationError(refusal(self.kind, self.shown))
-        return file
+    def clean(self):
+        cleaned_data = super().clean()
+        if self.shown and set(self.changed_data) & set(self.reader_visible):
+            changed = [name for name in self.reader_visible if name in self.changed_data]
+            self.add_error(changed[0], refusal(self.kind, self.shown))
+        return cleaned_data
 
 
 class ImageForm(InUseFileForm, BaseImageForm):
     kind = "image"
+    # The focal point decides how pages crop the picture.
+    reader_visible = [
+        "file",
+        "focal_point_x",
+        "focal_point_y",
+        "focal_point_width",
+        "focal_point_height",
+    ]
 
     def save(self, commit=True):
-        replaced = commit and "file" in self.changed_data and self.instance.pk
+        changed = set(self.changed_data) & set(self.reader_visible)
+        replaced = commit and changed and self.instance.pk
         image = super().save(commit=commit)
         if replaced:
-            # Wagtail deleted the renditions of the old file: the pages showing it get theirs
-            # made again at once, so that no reader's visit has to make (and write) one.
+            # A new file (whose old renditions Wagtail deleted) or a new focal point: the pages
+            # showing it get theirs made at once, so that no reader's visit makes (writes) one.
             transaction.on_commit(lambda: remake_renditions(image))
         return image
 

@@ -67,6 +67,13 @@ def test_an_editor_cannot_replace_the_file_of_an_image_live_pages_show(editor):
     image.refresh_from_db()
     assert image.file.name == before
 
+    # Nor move its focal point, which decides how pages crop it.
+    focal = {"focal_point_x": 10, "focal_point_y": 10, "focal_point_width": 20}
+    moved = edit_image(editor, image, **focal, focal_point_height=20)
+    assert moved.status_code == 200 and page.title in str(moved.context["form"].errors)
+    image.refresh_from_db()
+    assert image.focal_point_x != 10
+
     # The title and tags remain theirs to correct.
     assert edit_image(editor, image, title="A clearer title").status_code == 302
     image.refresh_from_db()
@@ -100,6 +107,13 @@ def test_a_moderator_replaces_an_image_and_its_pages_renditions_are_made_at_once
 
     assert client.get(page.url).status_code == 200
     assert image.renditions.count() == made  # the reader's visit wrote none
+
+    focal = {"focal_point_x": 400, "focal_point_y": 300, "focal_point_width": 200}
+    with django_capture_on_commit_callbacks(execute=True):
+        assert edit_image(moderator, image, **focal, focal_point_height=200).status_code == 302
+    made = image.renditions.count()
+    assert client.get(page.url).status_code == 200
+    assert image.renditions.count() == made
 
 
 def test_the_newsletter_gift_is_replaced_and_deleted_by_moderators_only(editor, moderator):
