@@ -68,6 +68,16 @@ class ModerationForm(WagtailAdminModelForm):
             for name in self.EDITABLE:
                 self.fields[name].disabled = True
 
+    @property
+    def words_changed(self):
+        """The reader's fields this form changes, compared as cleaned (a browser sends a
+        textarea's line breaks as CRLF: no change)."""
+        return [
+            name
+            for name in self.EDITABLE
+            if name in self.cleaned_data and self.cleaned_data[name] != self.initial.get(name)
+        ]
+
     def clean_title(self):
         return text.one_line(self.cleaned_data["title"])
 
@@ -88,8 +98,7 @@ class ModerationForm(WagtailAdminModelForm):
         if self.decision == "reject" and not cleaned_data.get("note"):
             self.add_error("note", "Say in a few words why the story is not published.")
         if self.decision == "approve":
-            changing = bool(set(self.changed_data) & set(self.EDITABLE))
-            refusal = moderation.why_not_approve(self.instance, self.for_user, changing)
+            refusal = moderation.why_not_approve(self.instance, self.for_user, self.words_changed)
             if refusal:
                 raise forms.ValidationError(refusal)
         if self.decision == "approve" and not self.instance.consent:
@@ -109,7 +118,7 @@ class ModerateView(EditView):
         return {**super().get_form_kwargs(), "decision": self.action}
 
     def save_instance(self):
-        changed = set(self.form.changed_data) & set(ModerationForm.EDITABLE)
+        changed = self.form.words_changed
         submission = super().save_instance()
         if changed:
             moderation.record_change(submission, self.request.user, changed)

@@ -12,6 +12,7 @@ from django.urls import reverse
 
 from wagtail.documents import get_document_model
 from wagtail.images import get_image_model
+from wagtail.models import ReferenceIndex
 
 from healthsite.models import ContentPage
 from newsletter.models import NewsletterSettings
@@ -28,20 +29,37 @@ def png(colour="red"):
     return SimpleUploadedFile("replacement.png", buffer.getvalue(), content_type="image/png")
 
 
-def pdf():
-    return SimpleUploadedFile(
-        "replacement.pdf", b"%PDF-1.4\n%%EOF\n", content_type="application/pdf"
-    )
+def pdf(words="Top 10 tips"):
+    content = f"%PDF-1.4\n% {words}\n%%EOF\n".encode()
+    return SimpleUploadedFile("tips.pdf", content, content_type="application/pdf")
 
 
+def content_of(document):
+    document.refresh_from_db()
+    with document.file.open("rb") as file:
+        return file.read()
+
+
+@pytest.fixture
 def hero_in_use():
-    """An image that is the hero of a live page, and that page."""
-    page = ContentPage.objects.live().filter(hero_image__isnull=False).first()
-    return page.hero_image, page
+    """An image of its own (the demo's files are shared by every test) that is the hero of a
+    live page, and that page."""
+    page = ContentPage.objects.live().filter(hero_image__isnull=False).first().specific
+    image = Image.objects.create(title="A hero of its own", file=png("purple"))
+    ContentPage.objects.filter(pk=page.pk).update(hero_image=image)
+    page.refresh_from_db()
+    ReferenceIndex.create_or_update_for_object(page)
+    return image, page
 
 
+@pytest.fixture
 def gift():
-    return NewsletterSettings.objects.exclude(gift=None).get().gift
+    """A gift of its own (the demo's file is shared by every test)."""
+    settings = NewsletterSettings.objects.exclude(gift=None).get()
+    settings.gift = Document.objects.create(title="Top 10 Tips", file=pdf("Top 10 tips"))
+    settings.save()
+    ReferenceIndex.create_or_update_for_object(settings)
+    return settings.gift
 
 
 def edit_image(client, image, **data):
@@ -50,15 +68,15 @@ def edit_image(client, image, **data):
     return client.post(url, data)
 
 
-def test_an_editor_is_told_who_may_replace_an_image_live_pages_show(editor):
-    image, page = hero_in_use()
+def test_an_editor_is_told_who_may_replace_an_image_live_pages_show(editor, hero_in_use):
+    image, page = hero_in_use
     shown = editor.get(reverse("wagtailimages:edit", args=[image.pk])).content.decode()
     assert page.title in shown and "Moderators and administrators can replace" in shown
     assert reverse("wagtailimages:delete", args=[image.pk]) not in shown
 
 
-def test_an_editor_cannot_replace_the_file_of_an_image_live_pages_show(editor):
-    image, page = hero_in_use()
+def test_an_editor_cannot_replace_the_file_of_an_image_live_pages_show(editor, hero_in_use):
+    image, page = hero_in_use
     before = image.file.name
     response = edit_image(editor, image, file=png())
     assert response.status_code == 200
@@ -80,8 +98,8 @@ def test_an_editor_cannot_replace_the_file_of_an_image_live_pages_show(editor):
     assert image.title == "A clearer title" and image.file.name == before
 
 
-def test_an_editor_cannot_delete_an_image_live_pages_show(editor):
-    image, _page = hero_in_use()
+def test_an_editor_cannot_delete_an_image_live_pages_show(editor, hero_in_use):
+    image, _page = hero_in_use
     editor.post(reverse("wagtailimages:delete", args=[image.pk]))
     editor.post(f"/admin/bulk/wagtailimages/image/delete/?id={image.pk}")
     assert Image.objects.filter(pk=image.pk).exists()
@@ -95,9 +113,9 @@ def test_an_editor_replaces_and_deletes_images_no_live_page_shows(editor):
 
 
 def test_a_moderator_replaces_an_image_and_its_pages_renditions_are_made_at_once(
-    moderator, client, django_capture_on_commit_callbacks
+    moderator, client, django_capture_on_commit_callbacks, hero_in_use
 ):
-    image, page = hero_in_use()
+    image, page = hero_in_use
     with django_capture_on_commit_callbacks(execute=True):
         assert edit_image(moderator, image, file=png("yellow")).status_code == 302
     image.refresh_from_db()
@@ -116,19 +134,16 @@ def test_a_moderator_replaces_an_image_and_its_pages_renditions_are_made_at_once
     assert image.renditions.count() == made
 
 
-def test_the_newsletter_gift_is_replaced_and_deleted_by_moderators_only(editor, moderator):
-    document = gift()
-    before = document.file.name
-    url = reverse("wagtaildocs:edit", args=[document.pk])
-    data = {"title": document.title, "tags": "", "collection": document.collection_id}
-    refused = editor.post(url, {**data, "file": pdf()})
+def test_the_newsletter_gift_is_replaced_and_deleted_by_moderators_only(editor, moderator, gift):
+    url = reverse("wagtaildocs:edit", args=[gift.pk])
+    data = {"title": gift.title, "tags": "", "collection": gift.collection_id}
+    refused = editor.post(url, {**data, "file": pdf("An editor's own tips")})
     assert refused.status_code == 200
-    assert "Moderators" in refused.context["form"].errors["file"][0]
-    editor.post(reverse("wagtaildocs:delete", args=[document.pk]))
-    document.refresh_from_db()
-    assert document.file.name == before
+    error = refused.context["form"].errors["file"][0]
+    assert "Newsletter settings" in error and "Moderators" in error
+    editor.post(reverse("wagtaildocs:delete", args=[gift.pk]))
+    assert b"Top 10 tips" in content_of(gift)
 
-    accepted = moderator.post(url, {**data, "file": pdf()})
+    accepted = moderator.post(url, {**data, "file": pdf("A moderator's new tips")})
     assert accepted.status_code == 302
-    document.refresh_from_db()
-    assert document.file.name != before
+    assert b"A moderator's new tips" in content_of(gift)

@@ -116,9 +116,12 @@ def test_a_moderator_who_changed_the_words_leaves_the_approval_to_another(
 
 
 def test_a_moderator_approves_a_story_as_the_reader_wrote_it(moderator):
-    waiting = submission()
-    assert approve(moderator, waiting).status_code == 302
+    waiting = submission(story="First paragraph.\n\nSecond paragraph.")
+    # A browser sends a textarea's line breaks as CRLF: the same words, not a change.
+    as_sent = approve(moderator, waiting, story="First paragraph.\r\n\r\nSecond paragraph.")
+    assert as_sent.status_code == 302
     assert StorySubmission.objects.get().page.live
+    assert not ModelLogEntry.objects.filter(action="stories.change").exists()
 
 
 def test_published_stories_are_listed_newest_first_and_paginated(moderator, client):
