@@ -53,9 +53,9 @@ def refusal(kind, shown):
     names = ", ".join(f"“{title}”" for title in shown[:5])
     more = f" and {len(shown) - 5} more" if len(shown) > 5 else ""
     return (
-        f"This {kind} is shown to readers on {names}{more}, which a medical reviewer approved. "
-        f"To change what they show, upload a new {kind} and choose it in a draft of each page. "
-        f"{WHO_CAN} can replace or delete it."
+        f"This {kind} is shown to readers on {names}{more}: changing it here would change "
+        f"those live pages without a review. Upload a new {kind} instead and choose it in a "
+        f"draft of each page. {WHO_CAN} can replace or delete it."
     )
 
 
@@ -105,9 +105,10 @@ class InUseFileForm:
 
     def clean(self):
         cleaned_data = super().clean()
-        if self.shown and set(self.changed_data) & set(self.reader_visible):
-            changed = [name for name in self.reader_visible if name in self.changed_data]
-            self.add_error(changed[0], refusal(self.kind, self.shown))
+        changed = [name for name in self.reader_visible if name in self.changed_data]
+        if self.shown and changed:
+            # On the file field, where the editor looks; the focal point's fields are hidden.
+            self.add_error("file" if "file" in changed else None, refusal(self.kind, self.shown))
         return cleaned_data
 
 
