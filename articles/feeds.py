@@ -21,6 +21,7 @@ from wagtail.models import Site
 
 from healthsite import renditions
 from healthsite.models import SectionPage, is_public, newest_pages, sections_of
+from healthsite.parsing import whole_number
 
 DEFAULT_ITEMS = 20
 MAX_ITEMS = 50
@@ -95,9 +96,8 @@ class Channel:
             )
             if self.section is None:
                 raise Http404("No such section.")
-        self.limit = DEFAULT_ITEMS
-        if request.GET.get("limit", "").isdigit():
-            self.limit = max(1, min(int(request.GET["limit"]), MAX_ITEMS))
+        limit = whole_number(request.GET.get("limit", ""))
+        self.limit = DEFAULT_ITEMS if limit is None else max(1, min(limit, MAX_ITEMS))
 
     @property
     def title(self):

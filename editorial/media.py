@@ -6,10 +6,13 @@ The rule sits in the permission policies Wagtail's views and bulk actions ask (r
 apps.py), and in the forms' file field, which tells the editor why and who can.
 """
 
+from django import forms
+from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
 
 from wagtail.documents.forms import BaseDocumentForm
+from wagtail.images.fields import WagtailImageField
 from wagtail.images.forms import BaseImageForm
 from wagtail.models import Page, ReferenceIndex
 from wagtail.permission_policies.collections import CollectionOwnershipPermissionPolicy
@@ -112,8 +115,24 @@ class InUseFileForm:
         return cleaned_data
 
 
+class ReadableImageField(WagtailImageField):
+    """Wagtail's image field, answering a file that looks like an image but cannot be read (a
+    fake GIF, a broken AVIF) with the form's "not a valid image" instead of a 500."""
+
+    def check_image_pixel_size(self, f):
+        try:
+            super().check_image_pixel_size(f)
+        except ValidationError:
+            raise
+        except Exception as error:  # Pillow raises many kinds for broken files
+            raise ValidationError(
+                self.error_messages["invalid_image"], code="invalid_image"
+            ) from error
+
+
 class ImageForm(InUseFileForm, BaseImageForm):
     kind = "image"
+    file = ReadableImageField(label="File", widget=forms.FileInput())
     # The focal point decides how pages crop the picture.
     reader_visible = [
         "file",

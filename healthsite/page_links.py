@@ -20,6 +20,8 @@ from wagtail.models import Page
 from wagtail.rich_text import LinkHandler, RichText
 from wagtail.rich_text.rewriters import extract_attrs
 
+from .parsing import whole_number
+
 # A link to a page as stored (attributes in any order).
 STORED = re.compile(r"<a\b([^>]*\blinktype=\"page\"[^>]*)>")
 found_pages = ContextVar("found_pages", default=None)
@@ -47,7 +49,7 @@ def fetch(ids):
     reads."""
     ids = {str(pk) for pk in ids}
     pages = dict.fromkeys(ids)
-    numbers = [int(pk) for pk in ids if pk.isdigit()]
+    numbers = [number for pk in ids if (number := whole_number(pk)) is not None]
     if numbers:
         pages.update(
             {

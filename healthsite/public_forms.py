@@ -16,6 +16,8 @@ from django.conf import settings
 from django.core import signing
 from django.template.response import TemplateResponse
 
+from .parsing import ip_address
+
 SALT = "healthsite.public_forms.started"
 FASTEST = 3  # seconds: people take longer than this to fill in a form
 OLDEST = 2 * 24 * 60 * 60  # seconds: longer than any cached copy of a page lives
@@ -88,9 +90,10 @@ def client_ip(request):
     if proxies:
         forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
         forwarded = [address for address in forwarded if address]
-        if len(forwarded) >= proxies:
-            return forwarded[-proxies]
-    return request.META.get("REMOTE_ADDR") or "0.0.0.0"  # noqa: S104 - a key, not a bind address
+        # Not an address (a client talking to us directly may send anything): the connection's.
+        if len(forwarded) >= proxies and (address := ip_address(forwarded[-proxies])):
+            return address
+    return ip_address(request.META.get("REMOTE_ADDR") or "") or "0.0.0.0"  # noqa: S104 - a key
 
 
 def too_many(request, group, rate):

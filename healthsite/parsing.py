@@ -1,0 +1,26 @@
+"""Numbers and addresses read from what clients send, which may be anything: a bad one is
+treated as absent, never as an error (a 500)."""
+
+import ipaddress
+import re
+
+DIGITS = re.compile(r"[0-9]{1,9}")  # ASCII only: str.isdigit() also takes "²" and "١", int() not
+BRACKETED = re.compile(r"\[([0-9a-fA-F:.]+)\](?::[0-9]+)?")  # [::1] or [::1]:443
+WITH_PORT = re.compile(r"([0-9.]+):[0-9]+")  # 1.2.3.4:5678
+
+
+def whole_number(text):
+    """`text` as a non-negative int if it is one written in ASCII digits; else None."""
+    text = str(text).strip()
+    return int(text) if DIGITS.fullmatch(text) else None
+
+
+def ip_address(text):
+    """The IP address in `text` (as proxies write them, with a port or brackets or not), in
+    its canonical form; None if there is none."""
+    text = text.strip()
+    match = BRACKETED.fullmatch(text) or WITH_PORT.fullmatch(text)
+    try:
+        return str(ipaddress.ip_address(match.group(1) if match else text))
+    except ValueError:
+        return None
