@@ -6,7 +6,6 @@ The rule sits in the permission policies Wagtail's views and bulk actions ask (r
 apps.py), and in the forms' file field, which tells the editor why and who can.
 """
 
-from django import forms
 from django.core.exceptions import ValidationError
 from django.db import transaction
 from django.db.models import Q
@@ -132,7 +131,6 @@ class ReadableImageField(WagtailImageField):
 
 class ImageForm(InUseFileForm, BaseImageForm):
     kind = "image"
-    file = ReadableImageField(label="File", widget=forms.FileInput())
     # The focal point decides how pages crop the picture.
     reader_visible = [
         "file",
@@ -141,6 +139,13 @@ class ImageForm(InUseFileForm, BaseImageForm):
         "focal_point_width",
         "focal_point_height",
     ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if "file" in self.fields:
+            # The field Wagtail made from the settings of the moment (sizes, formats), with
+            # the answer for unreadable files; this form's own copy, so nothing else changes.
+            self.fields["file"].__class__ = ReadableImageField
 
     def save(self, commit=True):
         changed = set(self.changed_data) & set(self.reader_visible)
