@@ -20,12 +20,13 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views import snippets
 
+from healthsite.spreadsheets import SafeCsvMixin
+
 from .emails import editor_copy
 from .models import Delivery, NewsletterIssue, Subscriber
 
 WAITING = {Delivery.Status.PENDING, Delivery.Status.SENDING}
 # Spreadsheet programs run a cell starting with one of these as a formula.
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def issue_url(name, issue):
@@ -185,24 +186,6 @@ def refuse(request, *args, **kwargs):
     """Subscribers come only from signup boxes, with the reader's consent: nobody adds or
     edits one in the admin."""
     raise PermissionDenied
-
-
-class SafeCsvMixin:
-    """CSV cells that a spreadsheet would run as formulas start with a quote instead."""
-
-    def write_csv_row(self, writer, row_dict):
-        return writer.writerow(
-            {
-                field: neutralised(self.preprocess_field_value(field, value, self.FORMAT_CSV))
-                for field, value in row_dict.items()
-            }
-        )
-
-
-def neutralised(value):
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
 
 
 class SubscriberIndexView(SafeCsvMixin, generic.IndexView):

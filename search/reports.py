@@ -12,6 +12,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
+from healthsite.spreadsheets import SafeCsvMixin
+
 from .models import SearchQueryCount
 
 DEFAULT_DAYS = 30
@@ -49,7 +51,7 @@ class SearchTermsFilterSet(WagtailFilterSet):
         return queryset.filter(not_found__gt=0)
 
 
-class SearchTermsView(ReportView):
+class SearchTermsView(SafeCsvMixin, ReportView):
     """Queries readers searched for over the last 30 (or 7) days, with how many of those
     searches found nothing, so editors know what to write next."""
 

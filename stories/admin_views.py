@@ -13,6 +13,8 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView
 
+from healthsite.spreadsheets import SafeCsvMixin
+
 from . import moderation, text
 from .models import StorySubmission
 
@@ -47,12 +49,8 @@ class SubmissionFilterSet(WagtailFilterSet):
         fields = ["status"]
 
 
-class SubmissionIndexView(IndexView):
-    def preprocess_field_value(self, field, value, export_format):
-        value = super().preprocess_field_value(field, value, export_format)
-        if export_format == self.FORMAT_CSV and isinstance(value, str):
-            return text.spreadsheet_safe(value)
-        return value
+class SubmissionIndexView(SafeCsvMixin, IndexView):
+    pass
 
 
 class ModerationForm(WagtailAdminModelForm):

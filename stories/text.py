@@ -1,5 +1,5 @@
-"""Reader text is plain text: cleaned on the way in, and made harmless on the way out to
-spreadsheets (it is never marked safe as HTML anywhere)."""
+"""Reader text is plain text: cleaned on the way in (it is never marked safe as HTML
+anywhere, and exports make it harmless to spreadsheets: healthsite/spreadsheets.py)."""
 
 import re
 
@@ -8,8 +8,6 @@ import re
 CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
 BLANK_LINES = re.compile(r"\n[ \t]*(?:\n[ \t]*)+")
 SPACES = re.compile(r"\s+")
-# What spreadsheet programs read as the start of a formula (OWASP "CSV injection").
-FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
 def multiline(value):
@@ -22,8 +20,3 @@ def multiline(value):
 def one_line(value):
     """A single line: any run of whitespace (line breaks too) becomes one space."""
     return SPACES.sub(" ", CONTROL.sub("", value.replace("\r", " "))).strip()
-
-
-def spreadsheet_safe(value):
-    """A cell value no spreadsheet will run as a formula: a leading quote marks it as text."""
-    return f"'{value}" if value.startswith(FORMULA_STARTS) else value

@@ -69,6 +69,12 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
 
     form_builder = ReaderFormBuilder
 
+    def get_submissions_list_view_class(self):
+        # Admin views load once the models have (as Wagtail's own default does).
+        from ..spreadsheets import SafeSubmissionsListView
+
+        return SafeSubmissionsListView
+
     def get_form_class(self):
         fields = self.form_builder(self.get_form_fields()).formfields
         return type("PageForm", (PublicForm, WagtailBaseForm), fields)
