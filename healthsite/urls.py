@@ -12,7 +12,12 @@ from wagtail.urls import serve_pattern
 
 from healthsite import views as healthsite_views
 from healthsite.admin_guards import confirm_workflow_cancellation
-from healthsite.admin_login import RateLimitedLoginView
+from healthsite.admin_login import (
+    RateLimitedLoginView,
+    RateLimitedPasswordResetView,
+    authenticate_document_password,
+    authenticate_with_password,
+)
 from healthsite.sitemaps import PageSitemap, PeopleSitemap
 
 SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
@@ -20,12 +25,23 @@ SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
 urlpatterns = [
     # Wagtail's sign-in, rate-limited (healthsite/admin_login.py); same address and name.
     path("admin/login/", RateLimitedLoginView.as_view(), name="wagtailadmin_login"),
+    path(
+        "admin/password_reset/",
+        RateLimitedPasswordResetView.as_view(),
+        name="wagtailadmin_password_reset",
+    ),
     # Wagtail's question before publishing a page in review, after checking who asks.
     path(
         "admin/pages/workflow/confirm_cancellation/<int:page_id>/",
         confirm_workflow_cancellation,
     ),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's password form for private documents, its failures counted (admin_login.py).
+    path(
+        "documents/authenticate_with_password/<int:restriction_id>/",
+        authenticate_document_password,
+        name="wagtaildocs_authenticate_with_password",
+    ),
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
     path("newsletter/", include("newsletter.urls")),
@@ -51,6 +67,12 @@ if settings.SERVE_MEDIA:
 # Wagtail's sign-in and password form for private pages ("_util/…") come first, or the page
 # pattern would take their addresses for a page's.
 urlpatterns += [
+    # Wagtail's password form for private pages, its failures counted (admin_login.py).
+    path(
+        "_util/authenticate_with_password/<int:page_view_restriction_id>/<int:page_id>/",
+        authenticate_with_password,
+        name="wagtailcore_authenticate_with_password",
+    ),
     *(pattern for pattern in wagtail_urls.urlpatterns if pattern.name != "wagtail_serve"),
     re_path(serve_pattern, csrf_exempt(wagtail_views.serve), name="wagtail_serve"),
 ]
