@@ -9,7 +9,7 @@ posts one address may send (counted in the shared cache).
 import time
 from urllib.parse import urlsplit
 
-from django_ratelimit.core import is_ratelimited
+from django_ratelimit.core import get_usage, is_ratelimited
 
 from django import forms
 from django.conf import settings
@@ -23,6 +23,9 @@ FASTEST = 3  # seconds: people take longer than this to fill in a form
 OLDEST = 2 * 24 * 60 * 60  # seconds: longer than any cached copy of a page lives
 HONEYPOT = "website"
 TIMESTAMP = "form_started"
+# Posts refused in an hour from one address (each form counts its own), before every post from
+# it is refused: far above a person's mistakes, far below a flood.
+REFUSED_PER_HOUR = "30/h"
 
 
 class PublicForm(forms.Form):
@@ -97,12 +100,37 @@ def client_ip(request):
 
 
 def too_many(request, group, rate):
-    """True when this address has posted more than `rate` (e.g. "5/h") to `group`'s forms.
+    """Counts an accepted post and says whether this address has now sent more than `rate`
+    (e.g. "5/h") to `group`'s forms. Only posts that passed every other check count, so an
+    attacker's refused posts never use up a reader's allowance.
 
     Counted in the shared cache, so every worker sees the same count; a cache outage lets
     posts through rather than refusing everyone (settings.RATELIMIT_FAIL_OPEN).
     """
     return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
+
+
+def refused_too_often(request, group):
+    """Whether this address has had REFUSED_PER_HOUR posts to `group`'s forms refused (cross-
+    site, honeypot, timestamp, invalid): asked first, counting nothing."""
+    usage = refusals(request, group)
+    return bool(usage and usage["count"] >= usage["limit"])
+
+
+def refusals(request, group, increment=False):
+    return get_usage(
+        request,
+        group=f"{group}-refused",
+        key="ip",
+        rate=REFUSED_PER_HOUR,
+        method="POST",
+        increment=increment,
+    )
+
+
+def count_refusal(request, group):
+    """Counts a refused post toward the address's separate, higher ceiling."""
+    refusals(request, group, increment=True)
 
 
 def refuse_too_many(request):

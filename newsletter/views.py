@@ -13,7 +13,13 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from healthsite.public_forms import refuse_too_many, same_origin, too_many
+from healthsite.public_forms import (
+    count_refusal,
+    refuse_too_many,
+    refused_too_often,
+    same_origin,
+    too_many,
+)
 
 from . import emails, personal_data, subscriptions, tokens
 from .forms import SignupForm
@@ -21,23 +27,28 @@ from .models import NewsletterSettings, Subscriber
 
 logger = logging.getLogger(__name__)
 
-SIGNUPS_PER_HOUR = "5/h"  # from one address; counted before anything else is done
+GROUP = "newsletter-signup"
+SIGNUPS_PER_HOUR = "5/h"  # accepted signups from one address
 
 
 def signup(page, request):
     """A signup from any box on the site (they all post to the newsletter page)."""
-    if too_many(request, group="newsletter-signup", rate=SIGNUPS_PER_HOUR):
+    if refused_too_often(request, GROUP):
         return refuse_too_many(request)
     if not same_origin(request):
+        count_refusal(request, GROUP)
         return TemplateResponse(request, "form_refused.html", {"page": page}, status=403)
     site = page.get_site()
     newsletter = NewsletterSettings.current(site)
     form = SignupForm(request.POST, wording=newsletter.privacy_version)
     context = page.get_context(request)
     if not form.is_valid():
+        count_refusal(request, GROUP)
         return TemplateResponse(
             request, page.get_template(request), {**context, "newsletter_form": form}
         )
+    if too_many(request, group=GROUP, rate=SIGNUPS_PER_HOUR):
+        return refuse_too_many(request)
     data = form.cleaned_data
     source = (
         Subscriber.Source.NEWSLETTER_PAGE

@@ -7,14 +7,20 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from healthsite.public_forms import refuse_too_many, same_origin, too_many
+from healthsite.public_forms import (
+    count_refusal,
+    refuse_too_many,
+    refused_too_often,
+    same_origin,
+    too_many,
+)
 
 from .forms import StoryForm
 from .models import StorySubmission
 from .notifications import notify_moderators
 
 GROUP = "stories"
-# Per address: room for a reader who corrects a mistake or two, not for a flood.
+# Accepted stories per address: room for a reader who sends two or three, not for a flood.
 RATE = "5/h"
 # The same story sent again (the thank-you page reloaded) is kept once.
 REPEAT_WITHIN = timedelta(hours=1)
@@ -29,15 +35,19 @@ def receive(page, request):
 
 
 def answer(page, request):
-    if not same_origin(request):
-        return TemplateResponse(request, "form_refused.html", {"page": page}, status=403)
-    if too_many(request, GROUP, RATE):
+    if refused_too_often(request, GROUP):
         return refuse_too_many(request)
+    if not same_origin(request):
+        count_refusal(request, GROUP)
+        return TemplateResponse(request, "form_refused.html", {"page": page}, status=403)
     form = StoryForm(request.POST)
     if not form.is_valid():
+        count_refusal(request, GROUP)
         return TemplateResponse(
             request, page.get_template(request), page.get_context(request, form=form)
         )
+    if too_many(request, GROUP, RATE):
+        return refuse_too_many(request)
     kept = form.submission()
     if not StorySubmission.objects.filter(
         **kept,

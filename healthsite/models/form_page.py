@@ -16,7 +16,14 @@ from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, Form
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from ..public_forms import PublicForm, refuse_too_many, same_origin, too_many
+from ..public_forms import (
+    PublicForm,
+    count_refusal,
+    refuse_too_many,
+    refused_too_often,
+    same_origin,
+    too_many,
+)
 from .pages import ContentPage
 
 MAX_MESSAGE = 5000  # characters in a multi-line answer
@@ -80,13 +87,26 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
         return type("PageForm", (PublicForm, WagtailBaseForm), fields)
 
     def serve(self, request, *args, **kwargs):
-        if request.method == "POST":
-            if not same_origin(request):
-                return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
-            if too_many(request, group=f"form-page-{self.pk}", rate=SUBMISSIONS_PER_HOUR):
-                return refuse_too_many(request)
-        # Wagtail's FormMixin.serve does not call ContentPage.serve: render as that does.
-        return self.rendered(super().serve(request, *args, **kwargs))
+        if request.method != "POST":
+            # Wagtail's FormMixin.serve does not call ContentPage.serve: render as that does.
+            return self.rendered(super().serve(request, *args, **kwargs))
+        # As FormMixin.serve, with the checks of every public form in their order: Origin,
+        # honeypot, timestamp and fields first; only an accepted post counts toward the limit.
+        group = f"form-page-{self.pk}"
+        if refused_too_often(request, group):
+            return refuse_too_many(request)
+        if not same_origin(request):
+            count_refusal(request, group)
+            return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
+        form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
+        if not form.is_valid():
+            count_refusal(request, group)
+            context = {**self.get_context(request, *args, **kwargs), "form": form}
+            return self.rendered(TemplateResponse(request, self.get_template(request), context))
+        if too_many(request, group=group, rate=SUBMISSIONS_PER_HOUR):
+            return refuse_too_many(request)
+        submission = self.process_form_submission(form)
+        return self.rendered(self.render_landing_page(request, submission, *args, **kwargs))
 
     def send_mail(self, form):
         """To the site's owner; the reader's address only as Reply-To (never as the sender,
