@@ -1,4 +1,7 @@
-"""Content-Security-Policy: a strict one for readers' pages, Wagtail's needs for the admin.
+"""Content-Security-Policy: a strict one for readers' pages, Wagtail's needs for the admin, an
+e-mail's for a newsletter issue's preview. HTML pages also get Cross-Origin-Opener-Policy and
+Cross-Origin-Resource-Policy (same-origin); feeds, images and documents do not, so that feed
+readers and webmail may still load them.
 
 Readers' pages load only the site's own scripts and styles, with nothing inline, so a page kept
 in the shared cache needs no per-response nonce. The admin gets its own policy: Wagtail's editor
@@ -23,6 +26,9 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
         self.headers = {}
 
     def process_response(self, request, response):
+        if response.get("Content-Type", "").startswith("text/html"):
+            response.setdefault("Cross-Origin-Opener-Policy", "same-origin")
+            response.setdefault("Cross-Origin-Resource-Policy", "same-origin")
         if HEADER in response:  # a preview's, set as Wagtail served it to the editor
             return response
         if any(hasattr(response, name) for name in VIEW_POLICY):
@@ -42,6 +48,8 @@ class ContentSecurityPolicyMiddleware(CSPMiddleware):
 def policy(kind):
     if kind == "admin":
         return build_policy(config=settings.ADMIN_CONTENT_SECURITY_POLICY["DIRECTIVES"])
+    if kind == "email":
+        return build_policy(config=settings.EMAIL_PREVIEW_CONTENT_SECURITY_POLICY["DIRECTIVES"])
     directives = settings.CONTENT_SECURITY_POLICY["DIRECTIVES"]
     if kind == "preview":
         # A preview is the page as readers get it, shown framed in the editor.

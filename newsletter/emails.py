@@ -14,6 +14,8 @@ from django.urls import reverse
 
 from wagtail.models import Site
 
+from healthsite import content_security
+
 from . import tokens
 from .models import NewsletterPage, NewsletterSettings
 
@@ -126,4 +128,6 @@ def preview(issue, text=False):
     plain, html = render("issue", email.context("", uuid.uuid4()))
     if text:
         return HttpResponse(plain, content_type="text/plain; charset=utf-8")
-    return HttpResponse(html)
+    response = HttpResponse(html)
+    response["Content-Security-Policy"] = content_security.policy("email")
+    return response

@@ -137,6 +137,22 @@ ADMIN_CONTENT_SECURITY_POLICY = {
         "frame-ancestors": [SELF],
     }
 }
+# A newsletter issue previewed in the admin is an e-mail: inline styles (as e-mail needs), the
+# site's images, no script at all, framed only by the admin.
+EMAIL_PREVIEW_CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [NONE],
+        "style-src": ["'unsafe-inline'"],
+        "img-src": [SELF, "https:", "data:"],
+        "base-uri": [NONE],
+        "form-action": [NONE],
+        "frame-ancestors": [SELF],
+    }
+}
+# Cross-Origin-Opener-Policy and -Resource-Policy go on HTML pages only
+# (healthsite/content_security.py): feeds, images and documents stay embeddable by feed readers
+# and webmail.
+SECURE_CROSS_ORIGIN_OPENER_POLICY = None
 
 TEMPLATES = [
     {

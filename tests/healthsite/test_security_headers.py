@@ -16,3 +16,28 @@ def test_pages_send_the_security_headers(client, url):
     policy = response["Permissions-Policy"]
     for feature in ("camera", "microphone", "geolocation", "payment"):
         assert f"{feature}=()" in policy
+
+
+@pytest.mark.parametrize("url", ["/", "/back-pain-types/muscle-spasms/", "/search/?q=sciatica"])
+def test_readers_pages_keep_other_sites_out(client, url):
+    response = client.get(url)
+    assert response["Cross-Origin-Opener-Policy"] == "same-origin"
+    assert response["Cross-Origin-Resource-Policy"] == "same-origin"
+
+
+@pytest.mark.parametrize("url", ["/feed/", "/feed/atom/", "/feed/json/", "/sitemap.xml"])
+def test_feeds_stay_embeddable_by_feed_readers_and_webmail(client, url):
+    response = client.get(url)
+    assert response.status_code == 200
+    assert "Cross-Origin-Resource-Policy" not in response
+    assert "Cross-Origin-Opener-Policy" not in response
+
+
+def test_a_newsletter_issue_preview_has_an_e_mails_policy(admin_client):
+    from tests.newsletter.test_admin import ISSUES, issue_form
+
+    preview = f"{ISSUES}preview/"
+    assert admin_client.post(preview, issue_form()).json()["is_valid"]
+    policy = admin_client.get(preview, {"mode": ""})["Content-Security-Policy"]
+    assert "script-src" not in policy and "default-src 'none'" in policy
+    assert "style-src 'unsafe-inline'" in policy and "frame-ancestors 'self'" in policy
