@@ -4,13 +4,17 @@
 `flush` (the `flush_search_stats` command, run by cron) adds the finished minutes to
 SearchQueryCount in one transaction and deletes them from the cache. Only the words, the day
 and whether anything was found are kept: no address, account or session (search terms on a
-health site are health data).
+health site are health data). Only queries that look like words are counted, and at most a few
+new terms per address an hour, so nobody can flood the report.
 """
 
+import hashlib
+import hmac
 import logging
 from collections import defaultdict
 from datetime import timedelta
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
@@ -27,7 +31,12 @@ ENTRY_TIMEOUT = 7 * 24 * 60 * 60
 LOCK_TIMEOUT = 15 * 60
 # A minute is flushed once it is this long over, so no search in it is still being stored.
 GRACE = timedelta(seconds=10)
-MAX_CHARACTERS = 200  # SearchQueryCount.query's max_length
+MAX_CHARACTERS = 100  # longer is not a search a person types (the column holds 200)
+MIN_CHARACTERS = 2
+MAX_WORDS = 12
+MAX_WORD = 30  # characters: "spondylolisthesis" has 17
+WORD_PUNCTUATION = " -'’.,?&/+()"
+NEW_TERMS_PER_HOUR = 5  # distinct terms counted for one address in an hour
 KEEP_DAYS = 396  # 13 months
 CHUNK = 1000  # keys per cache round trip
 MAX_TRIES = 100
@@ -48,16 +57,49 @@ def entry_key(minute, number):
 
 def normalise(query):
     printable = "".join(c for c in query if c.isprintable() or c.isspace())
-    return " ".join(printable.casefold().split())[:MAX_CHARACTERS].strip()
+    return " ".join(printable.casefold().split())
 
 
-def record(query, found, now=None):
-    """Count one search for `query`; `found` says whether it found anything. Never raises."""
+def looks_like_words(query):
+    """Whether a (normalised) query is words a person would type: the report is for editors,
+    not a place where anyone can leave text for 13 months."""
+    words = query.split()
+    return (
+        MIN_CHARACTERS <= len(query) <= MAX_CHARACTERS
+        and len(words) <= MAX_WORDS
+        and all(len(word) <= MAX_WORD for word in words)
+        and all(c.isalnum() or c in WORD_PUNCTUATION for c in query)
+        and sum(c.isalpha() for c in query) * 2 >= len(query.replace(" ", ""))
+    )
+
+
+def new_term_allowed(query, address, now):
+    """At most NEW_TERMS_PER_HOUR distinct terms counted for one address in an hour (the same
+    term again always counts). The address is never kept: only a keyed hash of it and the
+    hour, as a cache key that expires with the hour."""
+    hour = int(now.timestamp()) // 3600
+    who = hmac.new(settings.SECRET_KEY.encode(), f"{address}|{hour}".encode(), "sha256")
+    key = f"{PREFIX}:who:{who.hexdigest()[:32]}"
+    term = hashlib.sha256(query.encode()).hexdigest()[:16]
+    terms = cache.get(key, [])
+    if term in terms:
+        return True
+    if len(terms) >= NEW_TERMS_PER_HOUR:
+        return False
+    cache.set(key, [*terms, term], timeout=3600)
+    return True
+
+
+def record(query, found, now=None, address=None):
+    """Count one search for `query`; `found` says whether it found anything; `address`: the
+    reader's, to limit the new terms one address adds. Never raises."""
     try:
         query = normalise(query)
-        if not query:
+        if not looks_like_words(query):
             return
         now = now or timezone.now()
+        if address is not None and not new_term_allowed(query, address, now):
+            return
         minute = minute_of(now)
         entry = (timezone.localdate(now).isoformat(), query, bool(found))
         cache.add(sequence_key(minute), 0, timeout=ENTRY_TIMEOUT)

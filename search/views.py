@@ -10,6 +10,7 @@ from wagtail.models import get_page_models
 from wagtail.search.utils import normalise_query_string
 
 from healthsite.models import ContentPage, paginate, sections_of
+from healthsite.public_forms import client_ip
 
 from . import stats
 from .backend import find, hidden_pages, index_scans
@@ -64,7 +65,8 @@ def search(request):
     if query:
         with index_scans():
             context.update(results(request, query, kind))
-        stats.record(query.text, found=bool(context["total"] or context["recommended"]))
+        found = bool(context["total"] or context["recommended"])
+        stats.record(query.text, found=found, address=client_ip(request))
     return TemplateResponse(request, "search/search.html", context)
 
 

@@ -109,14 +109,42 @@ def test_counts_from_different_days_stay_separate():
     }
 
 
-def test_queries_are_normalised_and_capped():
+def test_queries_are_normalised_and_only_words_are_counted():
     stats.record("Crick\tin  the\nNECK\x00", found=True)
-    stats.record("x" * 5000, found=True)
-    stats.record(" \x01 ", found=True)
+    stats.record("What's a slipped disc?", found=True)
+    for junk in [
+        "x" * 5000,
+        " \x01 ",
+        "a",
+        "1234567",
+        '=HYPERLINK("http://evil.example")',
+        "<script>alert(1)</script>",
+        "word " * 20,
+        "a" * 31,
+    ]:
+        stats.record(junk, found=False)
 
     stats.flush(now=soon())
 
-    assert sorted(query for query, _day in counts()) == ["crick in the neck", "x" * 200]
+    assert sorted(query for query, _day in counts()) == [
+        "crick in the neck",
+        "what's a slipped disc?",
+    ]
+
+
+def test_one_address_adds_only_a_few_new_terms_an_hour():
+    for number in range(2000):
+        stats.record(f"flood term {number}", found=False, address="198.51.100.7")
+    for _ in range(3):
+        stats.record("flood term 0", found=False, address="198.51.100.7")  # a term it has
+    stats.record("sciatica", found=True, address="203.0.113.8")  # another reader
+
+    stats.flush(now=soon())
+
+    found = counts()
+    assert len(found) == stats.NEW_TERMS_PER_HOUR + 1
+    assert found[("flood term 0", timezone.localdate())] == (4, 4)
+    assert found[("sciatica", timezone.localdate())] == (1, 0)
 
 
 def test_counts_older_than_13_months_are_deleted():
@@ -260,3 +288,10 @@ def test_several_processes_counting_in_redis_lose_nothing(redis):
 
     assert sum(searches for searches, _ in counts().values()) == 800
     assert sum(without for _, without in counts().values()) == 4 * 67
+
+
+def test_searches_through_the_site_add_few_new_terms_from_one_address(client):
+    for number in range(12):
+        client.get("/search/", {"q": f"flood word{number}"}, REMOTE_ADDR="198.51.100.9")
+    stats.flush(now=soon())
+    assert len(counts()) == stats.NEW_TERMS_PER_HOUR
