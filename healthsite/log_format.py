@@ -14,13 +14,30 @@ import re
 from django.conf import settings
 
 EMAIL_ADDRESS = re.compile(r"[^\s@<>()\[\]\"',;:]+@[^\s@<>()\[\]\"',;:]+\.[a-z]{2,}", re.I)
+# What gunicorn writes of a request it could not read: "ip=…", addresses, "…?q=…".
+IP_FIELD = re.compile(r"\bip=\S+")
+IPV4 = re.compile(r"\b\d{1,3}(?:\.\d{1,3}){3}\b")
+QUERY_STRING = re.compile(r"\?[^\s'\"]*")
 
 
 def without_personal_data(text):
     text = EMAIL_ADDRESS.sub("[e-mail address]", text)
+    text = IP_FIELD.sub("ip=[address]", text)
+    text = IPV4.sub("[address]", text)
+    text = QUERY_STRING.sub("?[query]", text)
     for pattern, replacement in settings.LOG_MASKED_PATHS:
         text = re.sub(pattern, replacement, text)
     return text
+
+
+class ExpectedRefusals(logging.Filter):
+    """A request for a host the site does not serve is refused as expected (scanners send
+    them all day): a warning, not an error that pages an operator."""
+
+    def filter(self, record):
+        if record.levelno > logging.WARNING:
+            record.levelno, record.levelname = logging.WARNING, "WARNING"
+        return True
 
 
 class StructuredFormatter(logging.Formatter):
