@@ -118,3 +118,15 @@ def test_the_feeds_and_the_health_check_are_not_pages_to_protect_but_do_no_harm(
 def test_only_video_players_the_policy_allows_can_be_embedded(url):
     with pytest.raises(ValidationError, match="Cannot find an embed"):
         EmbedBlock().clean(EmbedBlock().to_python(url))
+
+
+def test_the_live_preview_beside_the_editor_is_the_readers_page_too(admin_client):
+    from articles.models import ConditionPage
+    from tests.healthsite.test_admin_editing import form_data
+
+    spasms = page_at("/back-pain-types/muscle-spasms/")
+    preview = f"/admin/pages/{spasms.pk}/edit/preview/"
+    assert admin_client.post(preview, form_data(ConditionPage, "Muscle spasms"))
+    policy = directives(admin_client.get(preview))
+    assert policy["script-src"] == ["'self'"]
+    assert policy["frame-ancestors"] == ["'self'"]

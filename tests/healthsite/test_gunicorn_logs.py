@@ -60,3 +60,5 @@ def test_gunicorns_own_logs_keep_no_address_and_no_query(tmp_path):
     assert any("Invalid request" in entry["message"] for entry in entries)
     host = [entry for entry in entries if entry["logger"] == "django.security.DisallowedHost"]
     assert host and all(entry["level"] == "WARNING" for entry in host)
+    # Expected refusals are warnings: nothing here is an error to page an operator for.
+    assert [entry for entry in entries if entry["level"] in ("ERROR", "CRITICAL")] == []

@@ -100,3 +100,9 @@ def test_a_mail_server_refusing_a_reader_is_logged_without_their_address(
     assert "SMTPRecipientsRefused" in entry["error"]
     assert "[e-mail address]" in entry["error"]
     assert READER not in json.dumps(log_lines())
+
+
+def test_a_method_readers_may_not_use_is_a_warning(client, log_lines):
+    assert client.delete("/specific-back-pain/sciatica/").status_code == 405
+    refused = [entry for entry in log_lines() if entry.get("status") == 405]
+    assert refused and all(entry["level"] == "WARNING" for entry in refused)
