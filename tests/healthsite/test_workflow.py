@@ -5,9 +5,7 @@ from datetime import date, timedelta
 
 import pytest
 
-from django.contrib.auth.models import Group
 from django.core import mail
-from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
@@ -15,9 +13,10 @@ from wagtail.models import Page, TaskState, WorkflowState
 
 from articles.models import ArticlePage, ConditionPage
 from healthsite.editorial import EDITORS, REVIEWERS
-from healthsite.models import ContentPage, MedicalReviewTask, Person, SiteSettings
+from healthsite.models import ContentPage, MedicalReviewTask, SiteSettings
 from products.models import ProductGuidePage
 from tests.conftest import page_at
+from tests.editorial.conftest import member
 from tests.healthsite.test_admin_editing import add_url, form_data
 
 pytestmark = pytest.mark.django_db
@@ -27,20 +26,6 @@ PARENTS = {
     ArticlePage: "/back-pain-overview/",
     ProductGuidePage: "/back-pain-products/",
 }
-
-
-def member(django_user_model, username, group, person=None):
-    """A logged-in client for a new user in `group`, signing as `person` (field values)."""
-    user = django_user_model.objects.create_user(
-        username, f"{username}@example.com", "pw", first_name=username.title()
-    )
-    user.groups.add(Group.objects.get(name=group))
-    if person is not None:
-        Person.objects.create(user=user, **person)
-    client = Client()
-    client.force_login(user)
-    client.user = user
-    return client
 
 
 @pytest.fixture
