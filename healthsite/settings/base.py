@@ -50,6 +50,8 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # HEAD answered without the body every view writes (healthsite/http_head.py).
+    "healthsite.http_head.HeadWithoutBodyMiddleware",
     # GET /healthz for load balancers, before the HTTPS redirect and the host check.
     "healthsite.health.HealthCheckMiddleware",
     # Anonymous readers' pages from the shared cache, kept as the middleware below made them

@@ -48,6 +48,9 @@ def test_gunicorns_own_logs_keep_no_address_and_no_query(tmp_path):
         send(port, b"GET /search/?q=my+sciatica+pain HTTP/1.1 junk\r\nHost: 127.0.0.1\r\n\r\n")
         answer = send(port, b"GET / HTTP/1.1\r\nHost: evil.example\r\n\r\n")
         assert answer.startswith(b"HTTP/1.1 400")
+        # A HEAD request, as feed readers and monitors send, is answered without a word logged.
+        answer = send(port, b"HEAD /healthz HTTP/1.1\r\nHost: 127.0.0.1\r\n\r\n")
+        assert answer.startswith(b"HTTP/1.1 200") and answer.endswith(b"\r\n\r\n")
         time.sleep(0.5)
     finally:
         server.terminate()
@@ -58,6 +61,7 @@ def test_gunicorns_own_logs_keep_no_address_and_no_query(tmp_path):
     assert len(entries) == len([line for line in errors.splitlines() if line.strip()]), errors
     assert "127.0.0.1" not in errors and "sciatica" not in errors
     assert any("Invalid request" in entry["message"] for entry in entries)
+    assert not [entry for entry in entries if "no-body response" in entry["message"]]
     host = [entry for entry in entries if entry["logger"] == "django.security.DisallowedHost"]
     assert host and all(entry["level"] == "WARNING" for entry in host)
     # Expected refusals are warnings: nothing here is an error to page an operator for.

@@ -363,3 +363,13 @@ def test_a_redis_outage_serves_pages_uncached_not_errors(client, settings, redis
     assert response.status_code == 200
     assert not from_cache
     assert "Muscle Spasms" in response.content.decode()
+
+
+def test_a_head_request_never_leaves_an_empty_page_in_the_cache(client, settings):
+    settings.PAGE_CACHE_SECONDS = 600
+    url = "/back-pain-types/muscle-spasms/"
+    head = client.head(url)
+    assert head.status_code == 200 and head.content == b""
+    page = client.get(url)
+    assert page.status_code == 200 and b"Muscle Spasms" in page.content
+    assert client.head(url)["Content-Length"] == page["Content-Length"]
