@@ -45,6 +45,14 @@ class SearchTermsMenuItem(MenuItem):
         return request.user.has_perm(VIEW_SEARCH_TERMS)
 
 
+@hooks.register("construct_reports_menu")
+def drop_wagtails_empty_search_terms_report(request, menu_items):
+    # Wagtail's own lists Query.add_hit counts, which this site never makes (a reader's search
+    # writes nothing): ours counts them in the cache and lists them.
+    theirs = reverse("wagtailsearchpromotions:search_terms")
+    menu_items[:] = [item for item in menu_items if item.url != theirs]
+
+
 @hooks.register("register_reports_menu_item")
 def register_search_terms_report_menu_item():
     return SearchTermsMenuItem(

@@ -8,6 +8,7 @@ import pytest
 from openpyxl import load_workbook
 
 from django.contrib.auth.models import Group, Permission
+from django.urls import reverse
 from django.utils import timezone
 
 from search import stats
@@ -150,3 +151,9 @@ def test_admins_can_grant_the_permission_to_a_group(admin_client):
     html = admin_client.get(f"/admin/groups/edit/{group.pk}/").content.decode()
 
     assert f'value="{permission.pk}"' in html
+
+
+def test_the_reports_menu_has_one_search_terms_report_ours(admin_client):
+    html = admin_client.get(reverse("wagtailadmin_home")).content.decode()
+    assert reverse("search_terms_report") in html
+    assert reverse("wagtailsearchpromotions:search_terms") not in html
