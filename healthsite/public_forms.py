@@ -117,6 +117,18 @@ def refused_too_often(request, group):
     return bool(usage and usage["count"] >= usage["limit"])
 
 
+def refused_before_reading(request, group, page):
+    """The answer to a post refused before its form is read (this address has been refused
+    too often, or the post comes from another site), or None to read it. A cross-site post
+    counts toward the refusals' ceiling only."""
+    if refused_too_often(request, group):
+        return refuse_too_many(request)
+    if not same_origin(request):
+        count_refusal(request, group)
+        return TemplateResponse(request, "form_refused.html", {"page": page}, status=403)
+    return None
+
+
 def refusals(request, group, increment=False):
     return get_usage(
         request,

@@ -16,7 +16,7 @@ from django.views.decorators.http import require_http_methods
 from healthsite.public_forms import (
     count_refusal,
     refuse_too_many,
-    refused_too_often,
+    refused_before_reading,
     same_origin,
     too_many,
 )
@@ -33,11 +33,8 @@ SIGNUPS_PER_HOUR = "5/h"  # accepted signups from one address
 
 def signup(page, request):
     """A signup from any box on the site (they all post to the newsletter page)."""
-    if refused_too_often(request, GROUP):
-        return refuse_too_many(request)
-    if not same_origin(request):
-        count_refusal(request, GROUP)
-        return TemplateResponse(request, "form_refused.html", {"page": page}, status=403)
+    if refused := refused_before_reading(request, GROUP, page):
+        return refused
     site = page.get_site()
     newsletter = NewsletterSettings.current(site)
     form = SignupForm(request.POST, wording=newsletter.privacy_version)

@@ -10,8 +10,7 @@ from django.utils.cache import add_never_cache_headers
 from healthsite.public_forms import (
     count_refusal,
     refuse_too_many,
-    refused_too_often,
-    same_origin,
+    refused_before_reading,
     too_many,
 )
 
@@ -35,11 +34,8 @@ def receive(page, request):
 
 
 def answer(page, request):
-    if refused_too_often(request, GROUP):
-        return refuse_too_many(request)
-    if not same_origin(request):
-        count_refusal(request, GROUP)
-        return TemplateResponse(request, "form_refused.html", {"page": page}, status=403)
+    if refused := refused_before_reading(request, GROUP, page):
+        return refused
     form = StoryForm(request.POST)
     if not form.is_valid():
         count_refusal(request, GROUP)

@@ -20,8 +20,7 @@ from ..public_forms import (
     PublicForm,
     count_refusal,
     refuse_too_many,
-    refused_too_often,
-    same_origin,
+    refused_before_reading,
     too_many,
 )
 from .pages import ContentPage
@@ -93,11 +92,8 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
         # As FormMixin.serve, with the checks of every public form in their order: Origin,
         # honeypot, timestamp and fields first; only an accepted post counts toward the limit.
         group = f"form-page-{self.pk}"
-        if refused_too_often(request, group):
-            return refuse_too_many(request)
-        if not same_origin(request):
-            count_refusal(request, group)
-            return TemplateResponse(request, "form_refused.html", {"page": self}, status=403)
+        if refused := refused_before_reading(request, group, self):
+            return refused
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
             count_refusal(request, group)

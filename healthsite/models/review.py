@@ -49,12 +49,14 @@ def other_reviewers(task, page, user):
         get_user_model()
         .objects.filter(is_active=True, groups__in=task.groups.all())
         .exclude(pk=user.pk)
+        .select_related("person")
         .distinct()
     )
+    signers = {member: signing_person(member) for member in members}
     return sorted(
-        str(signing_person(member))
-        for member in members
-        if signing_person(member) is not None and may_review(member, page)
+        str(person)
+        for member, person in signers.items()
+        if person is not None and may_review(member, page)
     )
 
 
