@@ -16,8 +16,8 @@ from healthsite.models import (
     for_listing,
     is_public,
     newest_pages,
-    paginate,
 )
+from healthsite.pagination import canonical_number, paginate
 
 from .blocks import SeekHelpStreamBlock, SelfCareStreamBlock
 from .feeds import subscriptions
@@ -178,6 +178,7 @@ class WhatsNewPage(ContentPage):
     max_count = 1  # one list of everything new on the site
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []
+    query_parameters = {"page": canonical_number}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

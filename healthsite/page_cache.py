@@ -37,8 +37,10 @@ logger = logging.getLogger(__name__)
 GENERATION = "page-cache:generation"
 # A browser's "has it changed?": answered by the page cache, not by the views below it.
 REVALIDATING = ("HTTP_IF_NONE_MATCH", "HTTP_IF_MODIFIED_SINCE")
-# A listing's later pages are cached; any other query string (search, tracking) is not.
-CACHEABLE_QUERY = re.compile(r"(page=\d{1,4})?")
+# A listing's later pages are cached, once each: the listing said its address was canonical
+# (healthsite/pagination.py; `?page=02` was redirected, a number past the end not found). Any
+# other query string (search, tracking) is not.
+CACHEABLE_QUERY = re.compile(r"(page=[1-9][0-9]{0,5})?")
 # How long a reader's browser keeps a page before asking again (the shared cache is purged,
 # browsers cannot be).
 BROWSER_SECONDS = 60
@@ -193,7 +195,8 @@ class PageCacheMiddleware:
                     s_maxage=settings.PAGE_CACHE_SECONDS,
                 )
             set_response_etag(response)
-            if request.method == "GET":  # a HEAD response may have lost its body
+            # Not a HEAD, whose response may have lost its body.
+            if request.method == "GET" and self.canonical(request):
                 cache.set(key, (current, self.kept(response)), settings.PAGE_CACHE_SECONDS)
         return self.conditional.process_response(request, response)
 
@@ -207,6 +210,12 @@ class PageCacheMiddleware:
             and anonymous(request)
             and CACHEABLE_QUERY.fullmatch(request.META.get("QUERY_STRING", "")) is not None
         )
+
+    @staticmethod
+    def canonical(request):
+        """Whether the request's address is the one its answer is kept under: no query string,
+        or the page number of a listing that read it (anything else is made each time)."""
+        return not request.META.get("QUERY_STRING") or getattr(request, "canonical_address", False)
 
     @staticmethod
     def key(request):

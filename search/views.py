@@ -2,14 +2,15 @@
 
 from django.apps import apps
 from django.contrib.contenttypes.models import ContentType
-from django.http import JsonResponse
+from django.http import HttpResponsePermanentRedirect, JsonResponse
 from django.template.response import TemplateResponse
 
 from wagtail.contrib.search_promotions.models import SearchPromotion
 from wagtail.models import get_page_models
 from wagtail.search.utils import normalise_query_string
 
-from healthsite.models import ContentPage, paginate, sections_of
+from healthsite.models import ContentPage, sections_of
+from healthsite.pagination import canonical_number, canonical_query, paginate
 from healthsite.public_forms import client_ip
 
 from . import stats
@@ -58,7 +59,18 @@ def promotions(text):
     ]
 
 
+# What the search page reads of its query string; anything else is redirected away.
+QUERY_PARAMETERS = {
+    "q": None,
+    "type": lambda kind: kind if kind in TYPES else None,
+    "page": canonical_number,
+}
+
+
 def search(request):
+    canonical = canonical_query(request, QUERY_PARAMETERS)
+    if canonical is not None:
+        return HttpResponsePermanentRedirect(request.path + canonical)
     query = parse(request.GET.get("q", ""))
     kind = request.GET.get("type") if request.GET.get("type") in TYPES else None
     context = {"query": query, "search_query": query.text, "kind": kind}

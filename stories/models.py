@@ -6,14 +6,14 @@ from http import HTTPMethod
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject
 from django.utils.text import Truncator
 
 from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from healthsite.models import ContentPage, is_public, paginate
+from healthsite.models import ContentPage, is_public
+from healthsite.pagination import canonical_number, paginate_when_shown
 
 from . import limits
 from .forms import StoryForm
@@ -29,6 +29,7 @@ class StoryIndexPage(ContentPage):
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = ["stories.StoryPage"]
     prepared_in_fragments = True  # content_page.html; its listing is kept per ?page=N
+    query_parameters = {"page": canonical_number}
     allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     def sections_for_contents(self):
@@ -58,7 +59,7 @@ class StoryIndexPage(ContentPage):
     def get_context(self, request, *args, form=None, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         # Counted and fetched only when the listing is not kept (a page fragment).
-        context["stories"] = SimpleLazyObject(lambda: paginate(request, self.published_stories()))
+        context["stories"] = paginate_when_shown(request, self.published_stories())
         context["form"] = form if form is not None else StoryForm()
         return context
 

@@ -12,7 +12,6 @@ from .pages import (
     is_public,
     newest_pages,
     newsworthy_types,
-    paginate,
     sections_of,
     site_of,
 )
@@ -36,7 +35,6 @@ __all__ = [
     "is_public",
     "newest_pages",
     "newsworthy_types",
-    "paginate",
     "sections_of",
     "site_of",
 ]

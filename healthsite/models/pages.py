@@ -9,15 +9,14 @@ from http import HTTPMethod
 from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
-from django.utils.functional import SimpleLazyObject, cached_property
+from django.utils.functional import cached_property
 from django.utils.html import strip_tags
 from django.utils.module_loading import import_string
 
@@ -32,12 +31,12 @@ from wagtail.search import index
 from .. import kept_lookups, page_cache, page_links, renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
+from ..pagination import canonical_number, canonical_query, paginate_when_shown
 from .people import Person
 from .site_settings import SiteSettings
 
 BLANK_LINES = re.compile(r"\s*\n\s*")
 NEW_FOR = timedelta(days=30)
-LISTING_PAGE_SIZE = 12
 
 
 class PageTag(TaggedItemBase):
@@ -189,6 +188,9 @@ class ContentPage(Page):
     # Its article and related links are the same for every reader of a GET (a form shown
     # empty), so a page cache fragment can keep them (healthsite/page_cache.py).
     fragments_cached = True
+    # What the page reads of its query string ({name: how to clean it}; a listing reads its
+    # page number): any other is redirected to the page's canonical address.
+    query_parameters = {}
     # Readers only read: PUT, DELETE, PATCH and POST get 405 (pages with a form add POST).
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
     # Its template (content_page.html) shows what prepare_to_show fetches only inside those
@@ -268,6 +270,12 @@ class ContentPage(Page):
         return self.get_site() or Site.objects.get(is_default_site=True)
 
     def serve(self, request, *args, **kwargs):
+        # One address per page (and per page of a listing): what readers, search engines and
+        # the page cache keep (healthsite/pagination.py).
+        if request.method in ("GET", "HEAD") and not getattr(request, "is_preview", False):
+            canonical = canonical_query(request, self.query_parameters)
+            if canonical is not None:
+                return HttpResponsePermanentRedirect(request.path + canonical)
         return self.rendered(super().serve(request, *args, **kwargs))
 
     def rendered(self, response):
@@ -429,15 +437,6 @@ def for_feeds(html):
     return BLANK_LINES.sub("\n", html).strip()
 
 
-def paginate(request, queryset, per_page=LISTING_PAGE_SIZE, count=None):
-    """One page of a listing; nonsense page numbers give the nearest real page. `count`: the
-    number of items when the caller knows it already (no query to count them again)."""
-    paginator = Paginator(queryset, per_page)
-    if count is not None:
-        paginator.count = count
-    return paginator.get_page(request.GET.get("page"))
-
-
 class HomePage(ContentPage):
     """The front page: introduction, the sections, and the newest pages."""
 
@@ -552,12 +551,13 @@ class SectionPage(ContentPage):
         "stories.StoryIndexPage",
     ]
     prepared_in_fragments = True  # its template shows the page inside a fragment
+    query_parameters = {"page": canonical_number}
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         children = for_listing(ContentPage.objects.child_of(self).live())
         # Counted and fetched only when the listing is not kept (section_page.html).
-        context["children"] = SimpleLazyObject(lambda: paginate(request, children))
+        context["children"] = paginate_when_shown(request, children)
         return context
 
     class Meta:

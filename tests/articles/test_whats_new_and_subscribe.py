@@ -32,9 +32,17 @@ def test_whats_new_links_the_feeds_and_the_subscribe_page(client):
         assert f'href="{url}"' in html
 
 
-@pytest.mark.parametrize("page", ["-1", "abc", "99999"])
-def test_whats_new_answers_odd_page_numbers(client, page):
-    assert client.get("/whats-new/", {"page": page}).status_code == 200
+@pytest.mark.parametrize(
+    ("page", "answer"), [("-1", 301), ("abc", 301), ("1", 301), ("0002", 301), ("99999", 404)]
+)
+def test_whats_new_answers_odd_page_numbers_at_its_canonical_address_or_not_at_all(
+    client, page, answer
+):
+    response = client.get("/whats-new/", {"page": page})
+    assert response.status_code == answer
+    if answer == 301:
+        assert response["Location"] in ("/whats-new/", "/whats-new/?page=2")
+        assert client.get(response["Location"]).status_code == 200
 
 
 def test_every_page_announces_the_site_feeds(client):

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def hits(client, query, **params):
     """The links of the search results, in order."""
-    html = client.get("/search/", {"q": query, **params}).content.decode()
+    html = client.get("/search/", {"q": query, **params}, follow=True).content.decode()
     if '<ol class="search-results"' not in html:
         return []
     results = html.split('<ol class="search-results"')[1].split("</ol>")[0]
@@ -54,7 +54,7 @@ def test_tags_and_authors_are_searchable(client):
 
 def found(client, query, label="All", **params):
     """The number of pages the search page says it found (of the type `label` names)."""
-    html = client.get("/search/", {"q": query, **params}).content.decode()
+    html = client.get("/search/", {"q": query, **params}, follow=True).content.decode()
     return int(html.split(f">{label} (")[1].split(")")[0]) if f">{label} (" in html else 0
 
 
@@ -170,16 +170,24 @@ def test_a_long_query_is_shortened_and_says_so(client):
 
 
 def test_invalid_percent_encoding_answers_sensibly(client):
-    assert client.get("/search/?q=%E0%A4%A&page=%ZZ").status_code == 200
+    assert client.get("/search/?q=%E0%A4%A&page=%ZZ", follow=True).status_code == 200
 
 
-@pytest.mark.parametrize("page", ["-1", "abc", "99999", "0", "1e9", ""])
-def test_odd_page_numbers_answer_sensibly(client, page):
-    response = client.get("/search/", {"q": "back", "page": page})
-    assert response.status_code == 200
+@pytest.mark.parametrize(
+    ("page", "canonical"),
+    [("-1", ""), ("abc", ""), ("0", ""), ("1e9", ""), ("", ""), ("1", ""), ("02", "&page=2")],
+)
+def test_odd_page_numbers_redirect_to_the_canonical_address(client, page, canonical):
+    response = client.get("/search/", {"q": "back", "page": page, "utm_source": "x"})
+    assert response.status_code == 301
+    assert response["Location"] == f"/search/?q=back{canonical}"
     assert hits(client, "back", page=page)
+
+
+def test_a_page_number_past_the_last_page_is_not_found(client):
+    assert client.get("/search/", {"q": "back", "page": "99999"}).status_code == 404
 
 
 @pytest.mark.parametrize("kind", ["condition", "article", "product", "nonsense", ""])
 def test_type_filters_answer_sensibly(client, kind):
-    assert client.get("/search/", {"q": "back", "type": kind}).status_code == 200
+    assert client.get("/search/", {"q": "back", "type": kind}, follow=True).status_code == 200
