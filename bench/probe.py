@@ -1,6 +1,6 @@
-"""The Django side of `make bench`, run by bench/run.py in the benchmark's settings and database:
-picks the URLs to load, counts the SQL queries each answer takes, and can save the condition
-page's HTML (the static file served as a yardstick). Prints one JSON object.
+"""The Django side of `make bench`, run by bench/measurements.py in the benchmark's settings and
+database: picks the URLs to load, counts the SQL queries each answer takes, and can save the
+condition page's HTML (the static file served as a yardstick). Prints one JSON object.
 
 Queries are counted with Django's test client under CaptureQueriesContext, through the whole
 middleware stack, on the second request for each URL (the first one primes what a running
