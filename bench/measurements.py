@@ -39,9 +39,11 @@ def percentile(values, share):
     return ordered[max(0, math.ceil(share * len(ordered)) - 1)]
 
 
-def probe(env, save_condition=None, cold=False):
-    """bench/probe.py in the given environment: URLs, SQL queries per URL, sizes, timings."""
+def probe(env, save_condition=None, cold=False, uncached=False):
+    """bench/probe.py in the given environment: URLs, SQL queries per URL, sizes, timings; or
+    with `uncached`, the condition page's CPU and queries with every cache a DummyCache."""
     command = [str(PYTHON), str(BENCH / "probe.py"), *(["--cold"] if cold else [])]
+    command += ["--uncached"] if uncached else []
     if save_condition:
         command += ["--save-condition", str(save_condition)]
     result = subprocess.run(command, cwd=ROOT, env=env, capture_output=True, text=True, check=False)
@@ -226,6 +228,11 @@ def bench(databases, redis, workdir, args, queries):
         cold = probe(envs[size]["cold"], save_condition=static_copy(size), cold=True)
         warm = probe(envs[size]["warm"])
         log(f"  {cold['pages']['live']:,} live pages; URLs {', '.join(cold['urls'].values())}")
+        uncached = probe(envs[size]["warm"], uncached=True)["uncached"]
+        log(
+            f"  uncached {uncached['path']} (every cache a DummyCache, in process): "
+            f"{uncached['cpu_ms']:.1f} ms CPU, {uncached['queries']} SQL"
+        )
         results[size] = {
             "database": databases.name(size),
             "pages": cold["pages"],
@@ -246,6 +253,7 @@ def bench(databases, redis, workdir, args, queries):
                 }
                 for name in URLS
             },
+            "uncached": uncached,
             "rss_mb": {},
         }
     # A URL whose single request is slower than this anywhere (any size, cold or warm) is

@@ -22,6 +22,7 @@ TARGETS = {
     "warm_to_whitenoise": 0.50,
     "varnish_to_nginx": 0.50,
     "cold_condition_cpu_ms": 25.0,
+    "uncached_condition_cpu_ms": 25.0,
     "search_p95_ms": 50.0,
     "worker_rss_mb": 200.0,
     "scale_slowdown": 0.20,
@@ -92,6 +93,16 @@ def check_targets(sizes):
     add(
         "cold condition page ≤ 25 ms server CPU",
         most[0] <= TARGETS["cold_condition_cpu_ms"],
+        most[0],
+        f"highest: {most[0]:.1f} ms at {most[1]:,} pages",
+    )
+
+    # In process (bench/probe.py --uncached): no cache at all, so every part is put together.
+    cpu = [(data["uncached"]["cpu_ms"], int(size)) for size, data in sizes.items()]
+    most = max(cpu)
+    add(
+        "uncached condition page ≤ 25 ms CPU",
+        most[0] <= TARGETS["uncached_condition_cpu_ms"],
         most[0],
         f"highest: {most[0]:.1f} ms at {most[1]:,} pages",
     )
@@ -191,6 +202,12 @@ def print_table(report):
                 f"{fmt(through.get('rps'), ',.0f', 8)}{fmt(through.get('hit_rate'), '.0%', 5)}"
                 f"{fmt(entry.get('varnish_to_nginx'), '.0%', 7)}"
             )
+        uncached = data["uncached"]
+        print(
+            f"{'uncached':<17}{'':>24}{fmt(uncached['cpu_ms'], '.1f', 6)}{uncached['queries']:>5} │"
+            f" {uncached['path']}, every cache a DummyCache: median of {uncached['requests']}"
+            " in process (test client)"
+        )
         wn, ng, search = data["whitenoise"], data["nginx"], data["search"]
         print(
             f"static copy of the condition page ({wn['bytes'] / 1024:.0f} kB): whitenoise "
@@ -294,12 +311,22 @@ def chart(report, path):
         color="#c0504d",
         linestyle="--",
         linewidth=1,
-        label="25 ms target (cold condition page)",
+        label="25 ms target (cold and uncached condition page)",
     )
+    # The in-process figure beside the workers' (bench/probe.py --uncached).
+    for index, size in enumerate(sizes):
+        cpu.bar(
+            len(URLS) + (index - len(sizes) / 2 + 0.5) * width,
+            report["sizes"][size]["uncached"]["cpu_ms"],
+            width,
+            color="#8064a2",
+            alpha=0.55 if size == sizes[0] and len(sizes) > 1 else 1.0,
+            label=f"{int(size):,} pages, uncached (in process)",
+        )
     cpu.set_ylabel("server CPU, ms per request")
-    cpu.set_title("gunicorn workers' CPU per request")
-    for axis in (throughput, cpu):
-        axis.set_xticks(range(len(URLS)), [LABELS[name] for name in URLS])
+    cpu.set_title("gunicorn workers' CPU per request; uncached: the condition page in process")
+    for axis, names in ((throughput, URLS), (cpu, [*URLS, "uncached"])):
+        axis.set_xticks(range(len(names)), [LABELS.get(name, name) for name in names])
         axis.legend(fontsize=7, ncol=4, loc="upper center", bbox_to_anchor=(0.5, -0.07))
         axis.grid(axis="y", alpha=0.3)
     figure.savefig(path, dpi=110)
