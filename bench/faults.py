@@ -27,8 +27,8 @@ from urllib.parse import urlencode
 
 import psycopg
 
-# bench/run.py, beside this file: the benchmark's settings, processes and manage.py runner.
-from run import (
+# bench/servers.py, beside this file: the benchmark's settings, processes and manage.py runner.
+from servers import (
     CACHE,
     GUNICORN,
     ROOT,

@@ -1,6 +1,6 @@
-"""The Django side of `make bench`, run by bench/run.py in the benchmark's settings and database:
-picks the URLs to load, counts the SQL queries each answer takes, and can save the condition
-page's HTML (the static file served as a yardstick). Prints one JSON object.
+"""The Django side of `make bench`, run by bench/measurements.py in the benchmark's settings and
+database: picks the URLs to load, counts the SQL queries each answer takes, and can save the
+condition page's HTML (the static file served as a yardstick). Prints one JSON object.
 
 Queries are counted with Django's test client under CaptureQueriesContext, through the whole
 middleware stack, on the second request for each URL (the first one primes what a running
@@ -9,23 +9,37 @@ on, the cached page); the second request's time is reported too. With --cold, ev
 carries a query string of its own, which the page cache does not keep: the page is put
 together afresh around what the cache keeps of its parts (the menu, its article); the first
 request, on an empty cache, is reported as the first render.
+
+With --uncached, only the muscle spasms condition page, with every cache a DummyCache: what a
+page costs when nothing at all is kept. After a few requests to warm the process up, the median
+CPU time (time.process_time) of the next ones and their SQL queries. It also runs alone against
+the SQLite dev database or a DATABASE_URL, in seconds (bench/README.md).
 """
 
 import argparse
 import json
+import os
+import statistics
 import sys
 import time
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
+if "DJANGO_SETTINGS_MODULE" not in os.environ:
+    sys.exit(
+        "bench/probe.py: set DJANGO_SETTINGS_MODULE (healthsite.settings.dev for the SQLite dev "
+        "database or a DATABASE_URL; make bench sets bench.settings)."
+    )
+
 import django
 
 django.setup()
 
+from django.conf import settings  # noqa: E402
 from django.db import connection  # noqa: E402
 from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+from django.test.utils import CaptureQueriesContext, override_settings  # noqa: E402
 
 from wagtail.models import Page  # noqa: E402
 
@@ -37,6 +51,9 @@ from products.models import ProductGuidePage  # noqa: E402
 SEARCH_URL = "/search/?q=back+pain"  # words most pages share: the broadest search
 FEED_URL = "/feed/"
 TOO_SLOW_TO_REPEAT = 20  # seconds: a URL this slow is measured on its first request
+# Warm-up: templates, content types and the interpreter's own caches, as in a running worker.
+UNCACHED_WARMUP = 5
+UNCACHED_REQUESTS = 30
 
 
 def pick(pages, slug):
@@ -63,19 +80,104 @@ def urls():
     }
 
 
+def pages():
+    return {
+        "live": Page.objects.live().count(),
+        "generated": Page.objects.filter(owner__username=GENERATOR_USERNAME).count(),
+    }
+
+
+class QueryCounter:
+    """Counts the SQL statements run (a connection.execute_wrapper): unlike
+    CaptureQueriesContext, it keeps no copy of each query, which would add to the CPU timed."""
+
+    def __init__(self):
+        self.count = 0
+
+    def __call__(self, execute, sql, params, many, context):
+        self.count += 1
+        return execute(sql, params, many, context)
+
+
+def uncached(client, warmup, requests):
+    """The muscle spasms page with every cache a DummyCache: the page cache's code runs, but
+    nothing it, the menu or Wagtail's lookups store is kept. Median CPU time and queries of
+    `requests` anonymous GETs, after `warmup` of them."""
+    dummy = {
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in settings.CACHES
+    }
+    seconds, queries = [], []
+    # Even the page's URL is found without the configured cache, which need not be running.
+    with override_settings(CACHES=dummy):
+        url = pick(ConditionPage.objects, "muscle-spasms")
+        for _ in range(warmup):
+            response = client.get(url)
+        for _ in range(requests):
+            counter = QueryCounter()
+            with connection.execute_wrapper(counter):
+                started = time.process_time()
+                response = client.get(url)
+                seconds.append(time.process_time() - started)
+            queries.append(counter.count)
+    return {
+        "urls": {"uncached": url},
+        "pages": pages(),
+        "status": {"uncached": response.status_code},
+        "uncached": {
+            "path": url,
+            "warmup": warmup,
+            "requests": requests,
+            "cpu_ms": statistics.median(seconds) * 1000,
+            "cpu_ms_min": min(seconds) * 1000,
+            "cpu_ms_max": max(seconds) * 1000,
+            # The same on every request when nothing is kept; the highest, should one differ.
+            "queries": max(queries),
+            "queries_min": min(queries),
+            "debug": settings.DEBUG,
+        },
+    }
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--save-condition", type=Path, help="Write the condition page here.")
     parser.add_argument("--cold", action="store_true", help="Bypass the page cache.")
+    parser.add_argument(
+        "--uncached",
+        action="store_true",
+        help="Only the muscle spasms page, every cache a DummyCache: CPU ms and SQL queries.",
+    )
+    parser.add_argument(
+        "--requests",
+        type=int,
+        default=UNCACHED_REQUESTS,
+        help=f"Requests timed with --uncached, after {UNCACHED_WARMUP} to warm up "
+        f"({UNCACHED_REQUESTS}).",
+    )
     args = parser.parse_args()
 
     client = Client(headers={"Host": "127.0.0.1", "X-Forwarded-Proto": "https"})
+    if args.uncached:
+        result = uncached(client, UNCACHED_WARMUP, args.requests)
+        found = result["uncached"]
+        # For a developer at the terminal; make bench reads the JSON line.
+        print(
+            f"uncached {found['path']}: {found['cpu_ms']:.1f} ms CPU (median of "
+            f"{found['requests']}; target ≤ 25 ms), {found['queries']} SQL queries; status "
+            f"{result['status']['uncached']}"
+            + (
+                " · DEBUG is on: Django keeps every query, the CPU is higher"
+                if found["debug"]
+                else ""
+            ),
+            file=sys.stderr,
+        )
+        sys.stdout.write(json.dumps(result) + "\n")
+        return
     result = {
         "urls": urls(),
-        "pages": {
-            "live": Page.objects.live().count(),
-            "generated": Page.objects.filter(owner__username=GENERATOR_USERNAME).count(),
-        },
+        "pages": pages(),
         "queries": {},
         "bytes": {},
         "status": {},

@@ -4,6 +4,9 @@ archive pages more, and reading never writes to the database.
 Each count is of a cold render: per-process caches (content types, templates) warmed by a first
 request, the shared cache (page cache, menu, renditions, site root paths) emptied before the
 second. The numbers are exact, so that a change of cost shows, whether meant or not.
+
+One page is also counted with no cache at all (every cache a DummyCache, the page cache's code
+running but keeping nothing), as bench/probe.py --uncached times it.
 """
 
 import re
@@ -11,9 +14,10 @@ from dataclasses import dataclass
 
 import pytest
 
+from django.conf import settings
 from django.core.cache import cache
 from django.db import connection, transaction
-from django.test import Client
+from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from healthsite.demo.generator import generate
@@ -41,6 +45,10 @@ QUERIES = {
     "/feed/json/": 7,
     "/back-pain-types/feed/": 7,
 }
+# The muscle spasms page with every cache a DummyCache: what the menu, the fragments, the site's
+# lookups and the page cache would have kept is read again. Being lowered: keep it in step.
+UNCACHED_URL = "/back-pain-types/muscle-spasms/"
+UNCACHED_QUERIES = 30
 # healthsite.sitemaps.PageSitemap reads all pages in one query (Wagtail's reads each type).
 SITEMAP = pytest.param("/sitemap.xml", 7)
 # Search is counted on PostgreSQL, whose full-text search production uses: the pages readers
@@ -72,11 +80,23 @@ def read(url):
     return Reading(response.status_code, [query["sql"] for query in captured.captured_queries])
 
 
+def read_uncached(url):
+    dummy = {
+        alias: {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+        for alias in settings.CACHES
+    }
+    # The page cache on, as in production, so that its code runs too.
+    with override_settings(CACHES=dummy, PAGE_CACHE_SECONDS=300):
+        return read(url)
+
+
 def read_all():
     urls = [*QUERIES, "/sitemap.xml"]
     if connection.vendor == "postgresql":
         urls += SEARCH_QUERIES
-    return {url: read(url) for url in urls}
+    readings = {url: read(url) for url in urls}
+    readings[f"uncached {UNCACHED_URL}"] = read_uncached(UNCACHED_URL)
+    return readings
 
 
 @pytest.fixture(scope="module")
@@ -113,6 +133,10 @@ def check_flat(readings, url, expected):
 @pytest.mark.parametrize(("url", "expected"), [*QUERIES.items(), SITEMAP])
 def test_a_page_costs_the_same_few_queries_at_any_size(readings, url, expected):
     check_flat(readings, url, expected)
+
+
+def test_a_page_with_no_cache_at_all_costs_the_same_queries_at_any_size(readings):
+    check_flat(readings, f"uncached {UNCACHED_URL}", UNCACHED_QUERIES)
 
 
 @pytest.mark.postgres
