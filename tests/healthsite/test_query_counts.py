@@ -16,7 +16,7 @@ from django.db import connection, transaction
 from django.test import Client
 from django.test.utils import CaptureQueriesContext
 
-from healthsite.demo.generator import generate
+from demo.generator import generate
 
 ARCHIVE_PAGES = 2000
 QUERIES = {

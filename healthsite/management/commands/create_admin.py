@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
-from healthsite.demo.loader import AUTHOR, REVIEWER
+from demo.loader import AUTHOR, REVIEWER
 from healthsite.models import Person
 
 # (username, group, the demo person whose account it is)
