@@ -16,10 +16,11 @@ JOBS ?= auto
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt
+# The site with the demo app's own requirements (requirements-demo.txt includes the site's).
+$(VENV)/.installed: requirements.txt requirements-demo.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-demo.txt
 	@touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
