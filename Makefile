@@ -16,20 +16,22 @@ JOBS ?= auto
 help: ## List the commands
 	@grep -hE '^[a-z-]+:.*## ' $(MAKEFILE_LIST) | awk -F ':.*## ' '{printf "  make %-10s %s\n", $$1, $$2}'
 
-$(VENV)/.installed: requirements.txt
+# The site with the demo app's own requirements (requirements-demo.txt includes the site's).
+$(VENV)/.installed: requirements.txt requirements-demo.txt
 	@test -x $(PY) || $(PYTHON) -m venv $(VENV)
 	$(PY) -m pip install --quiet --upgrade pip
-	$(PY) -m pip install --quiet -r requirements.txt
+	$(PY) -m pip install --quiet -r requirements-demo.txt
 	@touch $@
 
 $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
-setup: $(VENV)/.installed ## Install, migrate SQLite, load the demo content, create the admin user
+setup: $(VENV)/.installed ## Install, migrate SQLite, load the demo content, create the admin and demo users
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
-	$(PY) manage.py create_admin --demo-team
+	$(PY) manage.py create_admin
+	$(PY) manage.py create_demo_team
 
 run: setup ## Set up and serve the demo site at http://127.0.0.1:8000 (admin at /admin/)
 	@echo "Serving http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/). Ctrl-C stops."

@@ -44,7 +44,7 @@ from django.test.utils import CaptureQueriesContext, override_settings  # noqa: 
 from wagtail.models import Page  # noqa: E402
 
 from articles.models import ConditionPage  # noqa: E402
-from healthsite.demo.generator import GENERATOR_USERNAME  # noqa: E402
+from demo.generator import GENERATOR_USERNAME  # noqa: E402
 from healthsite.models import SectionPage  # noqa: E402
 from products.models import ProductGuidePage  # noqa: E402
 

@@ -1,8 +1,12 @@
-"""Production settings for `make bench`, with static files collected into the benchmark's own
-folder: base.py fixes STATIC_ROOT to the project's static/, which the benchmark leaves alone."""
+"""Production settings for `make bench`, with the demo app installed and static files collected
+into the benchmark's own folder: base.py fixes STATIC_ROOT to the project's static/, which the
+benchmark leaves alone."""
 
 import os
 
 from healthsite.settings.production import *  # noqa: F403
+
+# The benchmark loads the demo site and generated pages (load_demo_content, generate_content).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]

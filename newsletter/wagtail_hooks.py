@@ -4,12 +4,11 @@ from wagtail import hooks
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.base import ViewSetGroup
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Site
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import admin_views
-from .models import NewsletterIssue, NewsletterSettings, Subscriber
+from .models import NewsletterIssue, Subscriber
 from .personal_data import SUBSCRIBERS
 
 
@@ -128,18 +127,3 @@ def register_queue_log_action(actions):
     actions.register_action(
         "newsletter.queue", "Queue for subscribers", "Queued to be sent to subscribers"
     )
-
-
-@hooks.register("load_demo_content")
-def load_demo_gift(loader):
-    """The demo's free gift: the "Top 10 Tips" PDF, made here, set in the newsletter settings."""
-    # Imported here: the PDF library (with numpy) would add ~60 MB to every worker.
-    from healthsite.demo.gift import TITLE as GIFT_TITLE
-    from healthsite.demo.gift import gift_pdf
-
-    site = Site.objects.get(is_default_site=True)
-    settings = NewsletterSettings.for_site(site)
-    if settings.gift_id is None:
-        filename = "top-10-tips-for-managing-your-back-pain.pdf"
-        settings.gift = loader.document(GIFT_TITLE, filename, gift_pdf())
-        settings.save()

@@ -1,18 +1,11 @@
-from datetime import timedelta
-
 from wagtail import hooks
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel, ObjectList
 from wagtail.admin.ui.tables import Column
 from wagtail.admin.viewsets.model import ModelViewSet
-from wagtail.models import Page
 from wagtail.permissions import register_permission_policy
 
-from healthsite.demo.loader import CONTENT, aware
-from healthsite.demo.markup import parse_date, read_page_file
-
-from . import moderation
 from .admin_views import ModerateView, ModerationForm, SubmissionFilterSet, SubmissionIndexView
-from .models import StoryPage, StorySubmission
+from .models import StorySubmission
 from .moderation import APPROVE, CHANGE, REJECT
 from .permissions import ModerationPolicy
 from .personal_data import STORY_SUBMISSIONS
@@ -94,29 +87,3 @@ def register_moderation_log_actions(actions):
 @hooks.register("register_personal_data")
 def register_story_personal_data():
     return STORY_SUBMISSIONS
-
-
-@hooks.register("load_demo_content")
-def load_demo_stories(loader):
-    """A few readers' stories for the demo, each with the consent record a real one has."""
-    for path in sorted((CONTENT / "stories").glob("*.txt")):
-        source = read_page_file(path.read_text())
-        if StorySubmission.objects.filter(title=source.meta["title"]).exists():
-            continue
-        received = aware(parse_date(source.meta["received"]))
-        submission = StorySubmission.objects.create(
-            title=source.meta["title"],
-            story="\n\n".join(line for line in source.fields["body"] if line.strip()),
-            teller=source.meta["teller"],
-            consent=True,
-            received=received,
-        )
-        page = moderation.approve(submission, user=None)
-        # Published a few days after it arrived, as a real one would have been, so the demo's
-        # stories are not all "new".
-        published = received + timedelta(days=3)
-        Page.objects.filter(pk=page.pk).update(
-            first_published_at=published, last_published_at=published
-        )
-        StoryPage.objects.filter(pk=page.pk).update(last_updated=published)
-        loader.log(f"  story: {submission.title}")

@@ -14,7 +14,7 @@ from django.core.cache import cache
 
 from wagtail.models import Page
 
-from healthsite.demo.loader import DemoLoader
+from demo.loader import DemoLoader
 
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright runs an event loop in the test thread; the ORM must still be usable there.

@@ -5,6 +5,9 @@ import os
 
 from .base import *  # noqa: F403
 
+# The demo site (`make run`): its content, drawings and commands. Never in production.
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 # Off, so the demo shows readers' own 404 and error pages; DJANGO_DEBUG=1 shows Django's.
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 SERVE_MEDIA = True  # uploads straight from MEDIA_ROOT; production leaves that to the proxy

@@ -2,6 +2,9 @@
 
 from .base import *  # noqa: F403
 
+# The tests start from the demo site (tests/conftest.py).
+INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
+
 SECRET_KEY = "test-only-not-secret"  # noqa: S105 - test runs only
 ALLOWED_HOSTS = ["testserver", "localhost", "127.0.0.1"]
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]

@@ -12,7 +12,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import PageViewRestriction
 
-from healthsite.demo.generator import generate
+from demo.generator import generate
 from healthsite.models import ContentPage
 from tests.conftest import page_at
 

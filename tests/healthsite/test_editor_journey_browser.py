@@ -24,8 +24,8 @@ for page in Page.objects.filter(url_path="/home/back-pain-types/rib-pain/"):
 
 @pytest.fixture(scope="module")
 def demo_team(demo_site):
-    """The editor and the medical reviewer `make run` creates (create_admin --demo-team)."""
-    demo_site.manage("create_admin", "--demo-team", ADMIN_PASSWORD=PASSWORD)
+    """The editor and the medical reviewer `make run` creates (create_demo_team)."""
+    demo_site.manage("create_demo_team", ADMIN_PASSWORD=PASSWORD)
     yield
     demo_site.manage("shell", stdin=CLEAN_UP)
 

@@ -13,7 +13,7 @@ from django.urls import reverse
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.models import Page, PageViewRestriction
 
-from healthsite.demo.loader import DemoLoader, lines_of
+from demo.loader import DemoLoader, lines_of
 from healthsite.models import ContentPage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import form_data

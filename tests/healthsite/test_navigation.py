@@ -8,7 +8,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from healthsite.demo.generator import generate
+from demo.generator import generate
 from healthsite.models import ContentPage
 from healthsite.navigation import MENU_LIMIT
 from tests.conftest import page_at

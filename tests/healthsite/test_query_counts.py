@@ -20,7 +20,7 @@ from django.db import connection, transaction
 from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
-from healthsite.demo.generator import generate
+from demo.generator import generate
 
 ARCHIVE_PAGES = 2000
 QUERIES = {

@@ -5,7 +5,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from healthsite.demo.loader import site_map
+from demo.loader import site_map
 
 pytestmark = pytest.mark.django_db
 PATHS = [path for path, _model in site_map()] + ["/search/?q=back+pain", "/no-such-page/"]

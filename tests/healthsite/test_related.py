@@ -15,7 +15,7 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.models import ConditionGuide
-from healthsite.demo.generator import generate
+from demo.generator import generate
 from healthsite.models import ContentPage, PageTag, RelatedPage
 from tests.conftest import page_at
 

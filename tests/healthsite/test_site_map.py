@@ -4,7 +4,7 @@ from html.parser import HTMLParser
 
 import pytest
 
-from healthsite.demo.loader import content_file, site_map
+from demo.loader import content_file, site_map
 
 PATHS = [path for path, _model in site_map()]
 pytestmark = pytest.mark.django_db

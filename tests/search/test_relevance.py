@@ -7,7 +7,7 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from healthsite.demo.generator import generate
+from demo.generator import generate
 from tests.search.test_search import hits
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]

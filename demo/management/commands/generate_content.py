@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
-from healthsite.demo import generator
+from demo import generator
 
 
 class Command(BaseCommand):

@@ -1,9 +1,10 @@
 """Builds the demo site from content/ (see content/README.md): images, the author, every page
-of the site map, the contact form. Idempotent: what already exists is left as it is."""
+of the site map, the contact form, search synonyms and promotions, redirects, the newsletter's
+gift and readers' stories. Idempotent: what already exists is left as it is."""
 
 import io
 import uuid
-from datetime import datetime, time
+from datetime import datetime, time, timedelta
 from pathlib import Path
 from urllib.parse import urlsplit
 
@@ -14,7 +15,6 @@ from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
 
-from wagtail import hooks
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.documents.models import Document
@@ -24,8 +24,11 @@ from wagtail.models import Collection, Page, Revision, Site
 from healthsite.editorial import setup_editorial
 from healthsite.models import ContentPage, HomePage, Person, SiteSettings
 from healthsite.models.review import record_approval
+from newsletter.models import NewsletterSettings
+from stories import moderation
+from stories.models import StoryPage, StorySubmission
 
-from . import images
+from . import gift, images
 from .markup import blocks, parse_date, read_page_file
 
 CONTENT = Path(__file__).parent / "content"
@@ -108,9 +111,8 @@ class DemoLoader:
             self.load_promotions()
             self.load_redirects()
             SiteSettings.for_site(home.get_site())  # created with its defaults
-            # Apps add their own demo data (the newsletter's gift, readers' stories).
-            for extend in hooks.get_hooks("load_demo_content"):
-                extend(self)
+            self.load_gift(home.get_site())
+            self.load_stories()
         existing = len(self.pages) - len(self.created)
         self.log(
             f"Done: {len(self.pages)} pages ({len(self.created)} created, {existing} already "
@@ -302,6 +304,40 @@ class DemoLoader:
             SearchPromotion.objects.get_or_create(
                 query=query, page=self.pages[path], defaults={"description": description}
             )
+
+    def load_gift(self, site):
+        """The newsletter's free gift: the "Top 10 Tips" PDF, set in the newsletter settings
+        (unless an editor chose another)."""
+        newsletter = NewsletterSettings.for_site(site)
+        if newsletter.gift_id is None:
+            filename = "top-10-tips-for-managing-your-back-pain.pdf"
+            newsletter.gift = self.document(gift.TITLE, filename, gift.gift_pdf())
+            newsletter.save()
+
+    def load_stories(self):
+        """A few readers' stories, each with the consent record a real one has, approved
+        through the stories app's own moderation."""
+        for path in sorted((CONTENT / "stories").glob("*.txt")):
+            source = read_page_file(path.read_text())
+            if StorySubmission.objects.filter(title=source.meta["title"]).exists():
+                continue
+            received = aware(parse_date(source.meta["received"]))
+            submission = StorySubmission.objects.create(
+                title=source.meta["title"],
+                story="\n\n".join(line for line in source.fields["body"] if line.strip()),
+                teller=source.meta["teller"],
+                consent=True,
+                received=received,
+            )
+            page = moderation.approve(submission, user=None)
+            # Published a few days after it arrived, as a real one would have been, so the
+            # demo's stories are not all "new".
+            published = received + timedelta(days=3)
+            Page.objects.filter(pk=page.pk).update(
+                first_published_at=published, last_published_at=published
+            )
+            StoryPage.objects.filter(pk=page.pk).update(last_updated=published)
+            self.log(f"  story: {submission.title}")
 
     def product(self, page, data):
         model = page._meta.get_field("products").related_model

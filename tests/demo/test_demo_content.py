@@ -7,7 +7,7 @@ import pytest
 from wagtail.models import Page, Revision
 
 from articles.models import ConditionPage
-from healthsite.demo.loader import DemoLoader, site_map
+from demo.loader import DemoLoader, site_map
 from healthsite.models import ContentPage
 from products.models import ProductGuidePage
 from tests.conftest import page_at
