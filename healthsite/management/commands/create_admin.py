@@ -6,7 +6,6 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from healthsite.demo.loader import AUTHOR, REVIEWER
-from healthsite.models import Person
 
 # (username, group, the demo person whose account it is)
 DEMO_TEAM = [
@@ -36,7 +35,9 @@ class Command(BaseCommand):
                         f"No {group_name} group: run `python manage.py setup_editorial` first."
                     )
                 user = self.account(username, password, group=group)
-                Person.objects.filter(name=name, user=None).update(user=user)
+                # The People profile it signs with (the editorial app's, found through the user).
+                person_model = get_user_model()._meta.get_field("person").related_model
+                person_model.objects.filter(name=name, user=None).update(user=user)
 
     def account(self, username, password, superuser=False, group=None):
         """The user, created with a printed password when new (or when ADMIN_PASSWORD is set)."""
