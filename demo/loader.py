@@ -21,9 +21,10 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Revision, Site
 
-from healthsite.editorial import setup_editorial
-from healthsite.models import ContentPage, HomePage, Person, SiteSettings
-from healthsite.models.review import record_approval
+from editorial.models import Person, record_approval
+from editorial.scheduling import next_review_after
+from editorial.setup import setup_editorial
+from healthsite.models import ContentPage, HomePage, SiteSettings
 from newsletter.models import NewsletterSettings
 from stories import moderation
 from stories.models import StoryPage, StorySubmission
@@ -247,7 +248,7 @@ class DemoLoader:
         if "reviewed" in meta:
             page.reviewed_by = self.reviewer
             page.last_reviewed = parse_date(meta["reviewed"])
-            page.next_review_due = page.next_review_after(page.last_reviewed)
+            page.next_review_due = next_review_after(page, page.last_reviewed)
 
     def sources(self, page, lines):
         """The Sources stream from `key | title | publisher | year | url | accessed` lines;

@@ -2,13 +2,16 @@ from django.apps import AppConfig
 
 
 class EditorialConfig(AppConfig):
-    """Who may put what in front of readers: the medical review's rules over publishing and
-    over the images and documents reviewed pages show."""
+    """The editorial process: people who write and review, the medical review workflow and
+    its rules over publishing and over the media reviewed pages show, review dates and their
+    report, citations."""
 
     name = "editorial"
     verbose_name = "Editorial"
 
     def ready(self):
+        from django.db.models.signals import post_delete, post_save
+
         from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
@@ -16,7 +19,10 @@ class EditorialConfig(AppConfig):
         from wagtail.permissions import policy_registry
         from wagtail.signals import page_published
 
+        from healthsite import cache_invalidation as purge
+
         from . import media, publishing
+        from .models import Person
 
         page_published.connect(publishing.on_published, dispatch_uid="editorial-published")
         # Wagtail's own policies for images and documents, plus the rule on media in use.
@@ -26,3 +32,10 @@ class EditorialConfig(AppConfig):
         # records what they use, so that "in use" and the admin's Usage count them.
         for model in BaseSiteSetting.__subclasses__():
             ReferenceIndex.register_model(model)
+        # Pages show their author and reviewer: a change of people is a change of every page.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                purge.on_shown_everywhere_changed,
+                sender=Person,
+                dispatch_uid=f"page-cache-{Person._meta.label}-{signal is post_save}",
+            )

@@ -14,7 +14,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import Page, PagePermissionTester
 
-from healthsite.models.review import approved_in_review
+from .models import approved_in_review
 
 UNREVIEWED = "editorial.unreviewed"
 

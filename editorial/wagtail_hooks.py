@@ -1,11 +1,41 @@
 from django.contrib import messages
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
 
-from healthsite.models import MedicalReviewTask
-from healthsite.models.review import edited_since_published, may_review
-
+from . import citations
+from .models import MedicalReviewTask, Person, edited_since_published, may_review
 from .publishing import UNREVIEWED
+from .reports import (
+    ReviewerRegistrationPanel,
+    ReviewsDuePanel,
+    ReviewsDueView,
+    user_sees_reviews,
+)
+
+
+class PersonViewSet(SnippetViewSet):
+    model = Person
+    icon = "user"
+    menu_label = "People"
+    add_to_admin_menu = True
+    list_display = ["name", "role", "credentials"]
+
+
+register_snippet(PersonViewSet)
+
+
+@hooks.register("register_rich_text_features")
+def register_citation_feature(features):
+    citations.register(features)
+
+
+@hooks.register("clean_content_page_form")
+def refuse_citations_of_missing_sources(form, cleaned_data):
+    citations.check_form(form, cleaned_data)
 
 
 @hooks.register("register_log_actions")
@@ -28,3 +58,39 @@ def tell_a_reviewer_who_approves_their_own_edit(request, page):
     in_groups = task.groups.filter(pk__in=user.groups.values("pk")).exists()
     if in_groups and may_review(user, page) and edited_since_published(user, page):
         messages.warning(request, task.four_eyes_message(page, user))
+
+
+@hooks.register("register_admin_urls")
+def register_reviews_due_report_urls():
+    return [
+        path("reports/reviews-due/", ReviewsDueView.as_view(), name="reviews_due_report"),
+        path(
+            "reports/reviews-due/results/",
+            ReviewsDueView.as_view(results_only=True),
+            name="reviews_due_report_results",
+        ),
+    ]
+
+
+class ReviewsDueMenuItem(MenuItem):
+    def is_shown(self, request):
+        return user_sees_reviews(request.user)
+
+
+@hooks.register("register_reports_menu_item")
+def register_reviews_due_report_menu_item():
+    return ReviewsDueMenuItem(
+        "Reviews due",
+        reverse("reviews_due_report"),
+        name="reviews-due",
+        icon_name="time",
+        order=150,
+    )
+
+
+@hooks.register("construct_homepage_panels")
+def add_review_panels(request, panels):
+    if ReviewerRegistrationPanel.applies_to(request.user):
+        panels.append(ReviewerRegistrationPanel())
+    if user_sees_reviews(request.user):
+        panels.append(ReviewsDuePanel())

@@ -14,7 +14,6 @@ class HealthsiteConfig(AppConfig):
         from wagtail.signals import page_published, page_unpublished, post_page_move
 
         from . import cache_invalidation as purge
-        from .models import Person
         from .signal_handlers import on_page_published
 
         page_published.connect(on_page_published, dispatch_uid="healthsite-published")
@@ -24,7 +23,7 @@ class HealthsiteConfig(AppConfig):
         page_unpublished.connect(purge.on_tree_changed, dispatch_uid="page-cache-unpublished")
         post_page_move.connect(purge.on_tree_changed, dispatch_uid="page-cache-moved")
         post_delete.connect(purge.on_tree_changed, dispatch_uid="page-cache-deleted")
-        models = [Site, PageViewRestriction, Person, get_image_model()]
+        models = [Site, PageViewRestriction, get_image_model()]
         for model in [*models, *BaseSiteSetting.__subclasses__()]:
             for signal in (post_save, post_delete):
                 signal.connect(

@@ -2,8 +2,8 @@
 
 from django import forms
 
+from wagtail import hooks
 from wagtail.admin.forms import WagtailAdminPageForm
-from wagtail.blocks import StreamValue
 
 
 class ContentPageForm(WagtailAdminPageForm):
@@ -23,20 +23,7 @@ class ContentPageForm(WagtailAdminPageForm):
             self.add_error(
                 "change_note", forms.ValidationError("Say in one sentence what changed.")
             )
-        self.check_citations(cleaned_data)
+        # The apps' own checks (editorial: citations of sources no longer in Sources).
+        for check in hooks.get_hooks("clean_content_page_form"):
+            check(self, cleaned_data)
         return cleaned_data
-
-    def check_citations(self, cleaned_data):
-        """Refuses citations of sources no longer in the page's Sources (readers would get a
-        number pointing nowhere); the error goes on the field holding the citation."""
-        # Imported here: it needs Wagtail's admin, which needs the page models loaded.
-        from .citations import MISSING_SOURCE, cited_sources
-
-        if "sources" in self.fields and "sources" not in cleaned_data:
-            return  # Sources has errors of its own
-        sources = cleaned_data.get("sources", self.instance.sources) or []
-        known = {str(source.id) for source in sources}
-        for name, value in list(cleaned_data.items()):
-            data = value.get_prep_value() if isinstance(value, StreamValue) else value
-            if cited_sources(data) - known:
-                self.add_error(name, forms.ValidationError(MISSING_SOURCE))

@@ -1,12 +1,6 @@
-from urllib.parse import urlsplit
-
-from django.contrib.sitemaps import Sitemap
-from django.utils.functional import cached_property
-
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
-from wagtail.models import Site
 
-from .models import ContentPage, Person, is_public
+from .models import ContentPage, is_public
 
 
 class PageSitemap(WagtailSitemap):
@@ -26,21 +20,3 @@ class PageSitemap(WagtailSitemap):
             .defer_streamfields()
             .defer("search_text", "content_html")
         )
-
-
-class PeopleSitemap(Sitemap):
-    """People's public profiles, on the site's own address (as the pages are), never on the
-    Host a request happened to use."""
-
-    @cached_property
-    def root(self):
-        return urlsplit(Site.objects.get(is_default_site=True).root_url)
-
-    def get_protocol(self, protocol=None):
-        return self.root.scheme
-
-    def get_domain(self, site=None):
-        return self.root.netloc
-
-    def items(self):
-        return Person.objects.order_by("slug")

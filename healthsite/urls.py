@@ -10,6 +10,8 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
+from editorial import views as editorial_views
+from editorial.sitemaps import PeopleSitemap
 from healthsite import views as healthsite_views
 from healthsite.admin_guards import confirm_workflow_cancellation
 from healthsite.admin_login import (
@@ -18,7 +20,7 @@ from healthsite.admin_login import (
     authenticate_document_password,
     authenticate_with_password,
 )
-from healthsite.sitemaps import PageSitemap, PeopleSitemap
+from healthsite.sitemaps import PageSitemap
 
 SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
 
@@ -45,8 +47,8 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("search/", include("search.urls")),
     path("newsletter/", include("newsletter.urls")),
-    path("people/", healthsite_views.people, name="people"),
-    path("people/<slug:slug>/", healthsite_views.person, name="person"),
+    path("people/", editorial_views.people, name="people"),
+    path("people/<slug:slug>/", editorial_views.person, name="person"),
     path("site-map/", healthsite_views.site_map, name="site_map"),
     path("robots.txt", healthsite_views.robots, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),

@@ -1,36 +1,12 @@
-"""Public views beside the page tree: people's profiles, the site map, robots.txt."""
+"""Public views beside the page tree: the site map, robots.txt."""
 
 from django.http import HttpResponse
-from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
 from wagtail.models import Site
 
-from .models import ContentPage, Person, is_public
+from .models import ContentPage, is_public
 from .templatetags.seo_tags import canonical_root
-
-
-def person(request, slug):
-    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    pages = (
-        ContentPage.objects.live().filter(is_public()).order_by("title").only("title", "url_path")
-    )
-    return TemplateResponse(
-        request,
-        "healthsite/person.html",
-        {
-            "person": person,
-            "canonical_path": person.get_absolute_url(),
-            "written": pages.filter(author=person),
-            "reviewed": pages.filter(reviewed_by=person),
-        },
-    )
-
-
-def people(request):
-    return TemplateResponse(
-        request, "healthsite/people.html", {"people": Person.objects.select_related("photo")}
-    )
 
 
 def site_map(request):

@@ -3,78 +3,17 @@ from django.urls import path, reverse
 
 from wagtail import hooks
 from wagtail.admin.menu import MenuItem
-from wagtail.snippets.models import register_snippet
-from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import citations, page_links
-from .models import Person
+from . import page_links
 from .personal_data import CONTACT_MESSAGES
 from .personal_data_views import PERMISSION as PERSONAL_DATA_PERMISSION
 from .personal_data_views import personal_data
-from .reports import (
-    ReviewerRegistrationPanel,
-    ReviewsDuePanel,
-    ReviewsDueView,
-    user_sees_reviews,
-)
-
-
-class PersonViewSet(SnippetViewSet):
-    model = Person
-    icon = "user"
-    menu_label = "People"
-    add_to_admin_menu = True
-    list_display = ["name", "role", "credentials"]
-
-
-register_snippet(PersonViewSet)
-
-
-@hooks.register("register_rich_text_features")
-def register_citation_feature(features):
-    citations.register(features)
 
 
 # After Wagtail's own hook (order 0), to take the place of its handler of links to pages.
 @hooks.register("register_rich_text_features", order=1)
 def register_page_link_handler(features):
     features.register_link_type(page_links.PageLinkHandler)
-
-
-@hooks.register("register_admin_urls")
-def register_reviews_due_report_urls():
-    return [
-        path("reports/reviews-due/", ReviewsDueView.as_view(), name="reviews_due_report"),
-        path(
-            "reports/reviews-due/results/",
-            ReviewsDueView.as_view(results_only=True),
-            name="reviews_due_report_results",
-        ),
-    ]
-
-
-class ReviewsDueMenuItem(MenuItem):
-    def is_shown(self, request):
-        return user_sees_reviews(request.user)
-
-
-@hooks.register("register_reports_menu_item")
-def register_reviews_due_report_menu_item():
-    return ReviewsDueMenuItem(
-        "Reviews due",
-        reverse("reviews_due_report"),
-        name="reviews-due",
-        icon_name="time",
-        order=150,
-    )
-
-
-@hooks.register("construct_homepage_panels")
-def add_review_panels(request, panels):
-    if ReviewerRegistrationPanel.applies_to(request.user):
-        panels.append(ReviewerRegistrationPanel())
-    if user_sees_reviews(request.user):
-        panels.append(ReviewsDuePanel())
 
 
 @hooks.register("register_personal_data")

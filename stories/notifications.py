@@ -10,7 +10,7 @@ from django.urls import reverse
 
 from wagtail.admin.utils import get_admin_base_url
 
-from healthsite.editorial import EDITORS, MODERATORS
+from editorial.setup import EDITORS, MODERATORS
 
 SUBJECT = "A reader's story is waiting for moderation"
 logger = logging.getLogger(__name__)

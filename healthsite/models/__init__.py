@@ -1,4 +1,4 @@
-"""The site shell's models: pages, people, settings."""
+"""The site shell's models: pages and settings."""
 
 from .form_page import FormField, FormPage
 from .pages import (
@@ -15,8 +15,6 @@ from .pages import (
     sections_of,
     site_of,
 )
-from .people import Person
-from .review import MedicalReviewTask
 from .site_settings import SiteSettings
 
 __all__ = [
@@ -24,9 +22,7 @@ __all__ = [
     "FormField",
     "FormPage",
     "HomePage",
-    "MedicalReviewTask",
     "PageTag",
-    "Person",
     "RelatedPage",
     "SectionPage",
     "SiteSettings",

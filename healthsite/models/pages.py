@@ -2,7 +2,6 @@
 sections, standard and form pages."""
 
 import re
-from calendar import monthrange
 from datetime import timedelta
 from http import HTTPMethod
 
@@ -32,8 +31,6 @@ from .. import kept_lookups, page_cache, page_links, renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from ..pagination import canonical_number, canonical_query, paginate_when_shown
-from .people import Person
-from .site_settings import SiteSettings
 
 BLANK_LINES = re.compile(r"\s*\n\s*")
 NEW_FOR = timedelta(days=30)
@@ -88,11 +85,15 @@ class ContentPage(Page):
         help_text="Tick only if the picture adds nothing to the text; it then needs no alt text.",
     )
     author = models.ForeignKey(
-        Person, null=True, blank=True, on_delete=models.SET_NULL, related_name="written_pages"
+        "editorial.Person",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="written_pages",
     )
     # Stamped into a revision by the medical review that approves it (editors don't set them).
     reviewed_by = models.ForeignKey(
-        Person,
+        "editorial.Person",
         null=True,
         blank=True,
         editable=False,
@@ -305,17 +306,9 @@ class ContentPage(Page):
         renditions.prefetch([*hero, *renditions.figures_of(self)], "hero", "social", "figure")
         people = {self.author_id, self.reviewed_by_id}
         if self.newsworthy and None not in people and not ContentPage.author.is_cached(self):
-            found = Person.objects.in_bulk(people)
+            found = self._meta.get_field("author").related_model.objects.in_bulk(people)
             if len(found) == len(people):
                 self.author, self.reviewed_by = found[self.author_id], found[self.reviewed_by_id]
-
-    def next_review_after(self, day):
-        """When a medical review on `day` falls due again: after the interval Site settings
-        give this type of page."""
-        months = getattr(SiteSettings.for_site(self.site), self.review_interval_setting)
-        month = day.month - 1 + months
-        year, month = day.year + month // 12, month % 12 + 1
-        return day.replace(year=year, month=month, day=min(day.day, monthrange(year, month)[1]))
 
     @property
     def hero_alt(self):

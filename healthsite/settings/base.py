@@ -264,7 +264,7 @@ WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # A workflow approved by its reviewers publishes the page for them: approving is their
 # permission to publish, they need no Publish permission (which would skip the review).
-WAGTAIL_FINISH_WORKFLOW_ACTION = "healthsite.workflows.publish_approved"
+WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 # Who may put pages live: only the medical review, or a superuser, for health pages.
 PAGE_PERMISSION_TESTER = "editorial.publishing.ReviewedPagePermissionTester"
 # Page types that need the medical review besides health pages ("app_label.ModelName").

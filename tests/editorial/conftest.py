@@ -6,8 +6,8 @@ import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 
-from healthsite.editorial import EDITORS, MODERATORS, REVIEWERS
-from healthsite.models import Person
+from editorial.models import Person
+from editorial.setup import EDITORS, MODERATORS, REVIEWERS
 
 
 def member(django_user_model, username, group=None, person=None, **extra):

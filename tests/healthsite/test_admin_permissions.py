@@ -24,8 +24,9 @@ from wagtail.models import (
     WorkflowState,
 )
 
-from healthsite.editorial import EDITORS, MODERATORS, REVIEWERS
-from healthsite.models import ContentPage, MedicalReviewTask, Person
+from editorial.models import MedicalReviewTask, Person
+from editorial.setup import EDITORS, MODERATORS, REVIEWERS
+from healthsite.models import ContentPage
 from newsletter.models import Subscriber
 from products.models import ProductGuidePage
 from stories.models import StorySubmission
@@ -554,7 +555,7 @@ def test_the_users_pages_tell_nothing_of_other_users(editor, reviewer, moderator
         "/admin/searchpicks/",
         "/admin/reports/locked/",
         "/admin/settings/newsletter/newslettersettings/",
-        "/admin/snippets/healthsite/person/add/",
+        "/admin/snippets/editorial/person/add/",
     ],
 )
 def test_what_moderators_look_after_is_closed_to_editors_and_reviewers(
@@ -568,11 +569,11 @@ def test_what_moderators_look_after_is_closed_to_editors_and_reviewers(
 def test_people_are_listed_for_editors_and_reviewers_not_edited(editor, reviewer):
     person = Person.objects.first()
     for client in (editor, reviewer):
-        assert client.get("/admin/snippets/healthsite/person/").status_code == 200
+        assert client.get("/admin/snippets/editorial/person/").status_code == 200
         for url in (
-            f"/admin/snippets/healthsite/person/edit/{person.pk}/",
-            f"/admin/snippets/healthsite/person/delete/{person.pk}/",
-            f"/admin/snippets/healthsite/person/history/{person.pk}/",
+            f"/admin/snippets/editorial/person/edit/{person.pk}/",
+            f"/admin/snippets/editorial/person/delete/{person.pk}/",
+            f"/admin/snippets/editorial/person/history/{person.pk}/",
         ):
             assert_refused(client, client.get(url))
 

@@ -13,8 +13,8 @@ from wagtail.admin.rich_text.converters.contentstate import ContentstateConverte
 from wagtail.test.utils.form_data import nested_form_data, rich_text
 
 from articles.models import ArticlePage, ConditionPage
+from editorial.citations import MISSING_SOURCE
 from healthsite.blocks import PARAGRAPH_FEATURES
-from healthsite.citations import MISSING_SOURCE
 from products.models import ProductGuidePage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import add_url, form_data

@@ -3,7 +3,8 @@ do in an emergency; people have public profiles."""
 
 import pytest
 
-from healthsite.models import Person, SiteSettings
+from editorial.models import Person
+from healthsite.models import SiteSettings
 from tests.conftest import page_at
 
 pytestmark = pytest.mark.django_db

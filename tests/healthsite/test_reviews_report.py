@@ -16,9 +16,10 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 
 from articles.models import ArticlePage, ConditionPage
-from healthsite.editorial import EDITORS, MODERATORS, REVIEWERS
-from healthsite.models import ContentPage, Person, StandardPage
-from healthsite.reports import health_page_types
+from editorial.models import Person
+from editorial.reports import health_page_types
+from editorial.setup import EDITORS, MODERATORS, REVIEWERS
+from healthsite.models import ContentPage, StandardPage
 from products.models import ProductGuidePage
 from tests.conftest import page_at
 

@@ -13,7 +13,7 @@ import redis
 
 from django.contrib.auth.models import Group
 
-from healthsite.editorial import EDITORS
+from editorial.setup import EDITORS
 from tests.conftest import page_at
 
 pytestmark = pytest.mark.django_db

@@ -20,8 +20,8 @@ from wagtail.models import (
 )
 from wagtail.permissions import policy_registry
 
-from healthsite.editorial import EDITORS, MODERATORS, REVIEWERS, WORKFLOW
-from healthsite.models import MedicalReviewTask
+from editorial.models import MedicalReviewTask
+from editorial.setup import EDITORS, MODERATORS, REVIEWERS, WORKFLOW
 from tests.conftest import page_at
 
 pytestmark = pytest.mark.django_db
@@ -125,8 +125,8 @@ def test_editors_write_but_cannot_publish(django_user_model):
     assert image_policy.user_has_permission(editor, "add")
     assert image_policy.user_has_permission(editor, "choose")
     # Authors are chosen from People, not edited: a reviewer's registration is for admins.
-    assert editor.has_perm("healthsite.view_person")
-    assert not editor.has_perm("healthsite.change_person")
+    assert editor.has_perm("editorial.view_person")
+    assert not editor.has_perm("editorial.change_person")
     assert editor.has_perm("search.view_searchquerycount")  # the Search terms report
     assert not editor.has_perm("search.change_synonym")
 
@@ -146,7 +146,7 @@ def test_moderators_publish_and_tune_search(django_user_model):
 
     assert permissions.can_publish() and permissions.can_unlock()
     for permission in [
-        "healthsite.change_person",
+        "editorial.change_person",
         "search.change_synonym",
         "search.view_searchquerycount",
         "wagtailsearchpromotions.add_searchpromotion",

@@ -13,8 +13,8 @@ from django.core import signing
 from django.test import RequestFactory
 from django.views.defaults import server_error
 
+from editorial.models import Person
 from healthsite import public_forms
-from healthsite.models import Person
 from newsletter import tokens
 from newsletter.models import Subscriber
 from stories.models import StoryPage

@@ -14,7 +14,7 @@ from django.test import Client
 from wagtail.models import ModelLogEntry
 from wagtail.test.utils.form_data import inline_formset, nested_form_data
 
-from healthsite.editorial import EDITORS, MODERATORS
+from editorial.setup import EDITORS, MODERATORS
 from newsletter.models import Delivery, IssuePage, NewsletterIssue, Subscriber
 from tests.conftest import page_at
 

@@ -10,8 +10,8 @@ from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
+from editorial.setup import EDITORS, MODERATORS, REVIEWERS
 from healthsite import public_forms
-from healthsite.editorial import EDITORS, MODERATORS, REVIEWERS
 from stories.models import StoryPage, StorySubmission
 
 URL = "/back-pain-overview/tell-your-story/"

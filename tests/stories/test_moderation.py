@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry, WorkflowState
 
-from healthsite.editorial import MODERATORS
+from editorial.setup import MODERATORS
 from healthsite.models import newest_pages
 from stories.models import StoryIndexPage, StoryPage, StorySubmission
 from tests.conftest import page_at

@@ -11,7 +11,7 @@ from django.core.mail.backends import locmem
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
-from healthsite.editorial import EDITORS, MODERATORS, REVIEWERS
+from editorial.setup import EDITORS, MODERATORS, REVIEWERS
 from stories import notifications
 from stories.models import StoryPage, StorySubmission
 

@@ -4,8 +4,8 @@ from django.contrib.auth.models import Group
 from django.core.management.base import BaseCommand, CommandError
 
 from demo.loader import AUTHOR, REVIEWER
+from editorial.models import Person
 from healthsite.management.commands.create_admin import account
-from healthsite.models import Person
 
 # (username, group, the demo person whose account it is)
 DEMO_TEAM = [

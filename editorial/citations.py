@@ -11,12 +11,14 @@ from string import ascii_lowercase
 
 from draftjs_exporter.dom import DOM
 
+from django import forms
 from django.template.loader import render_to_string
 from django.utils.html import escape, format_html
 from django.utils.safestring import mark_safe
 
 from wagtail.admin.rich_text.converters.html_to_contentstate import InlineEntityElementHandler
 from wagtail.admin.rich_text.editors.draftail.features import EntityFeature
+from wagtail.blocks import StreamValue
 from wagtail.rich_text import LinkHandler
 from wagtail.rich_text.rewriters import extract_attrs
 
@@ -64,8 +66,8 @@ def register(features):
         FEATURE,
         EntityFeature(
             {"type": ENTITY, "label": "[1]", "description": "Cite a source"},
-            js=["healthsite/admin/citations.js"],
-            css={"all": ["healthsite/admin/citations.css"]},
+            js=["editorial/admin/citations.js"],
+            css={"all": ["editorial/admin/citations.css"]},
         ),
     )
     features.register_converter_rule(
@@ -88,6 +90,20 @@ def cited_sources(data):
     if isinstance(data, list | tuple):
         return set().union(*(cited_sources(item) for item in data))
     return set()
+
+
+def check_form(form, cleaned_data):
+    """Refuses citations of sources no longer in the page's Sources (readers would get a
+    number pointing nowhere); the error goes on the field holding the citation. Called from
+    the content page form's clean() (the clean_content_page_form hook)."""
+    if "sources" in form.fields and "sources" not in cleaned_data:
+        return  # Sources has errors of its own
+    sources = cleaned_data.get("sources", form.instance.sources) or []
+    known = {str(source.id) for source in sources}
+    for name, value in list(cleaned_data.items()):
+        data = value.get_prep_value() if isinstance(value, StreamValue) else value
+        if cited_sources(data) - known:
+            form.add_error(name, forms.ValidationError(MISSING_SOURCE))
 
 
 @dataclass

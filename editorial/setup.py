@@ -18,7 +18,9 @@ from wagtail.models import (
     WorkflowTask,
 )
 
-from .models import HomePage, MedicalReviewTask
+from healthsite.models import HomePage
+
+from .models import MedicalReviewTask
 
 EDITORS = "Editors"
 REVIEWERS = "Medical reviewers"
@@ -40,7 +42,7 @@ GROUPS = {
         "collections": ["add", "change", "choose"],
         "models": [
             "wagtailadmin.access_admin",
-            "healthsite.view_person",
+            "editorial.view_person",
             "search.view_searchquerycount",
             "stories.moderate_storysubmission",
             "newsletter.add_newsletterissue",
@@ -52,7 +54,7 @@ GROUPS = {
     REVIEWERS: {
         "pages": ["change"],
         "collections": ["choose"],
-        "models": ["wagtailadmin.access_admin", "healthsite.view_person"],
+        "models": ["wagtailadmin.access_admin", "editorial.view_person"],
     },
     # Publish the site's other pages and take any page down (health pages go live only
     # through the review: editorial/publishing.py), approve readers' stories, replace media
@@ -64,10 +66,10 @@ GROUPS = {
         "collections": ["add", "change", "delete", "choose"],
         "models": [
             "wagtailadmin.access_admin",
-            "healthsite.add_person",
-            "healthsite.change_person",
-            "healthsite.delete_person",
-            "healthsite.view_person",
+            "editorial.add_person",
+            "editorial.change_person",
+            "editorial.delete_person",
+            "editorial.view_person",
             "search.add_synonym",
             "search.change_synonym",
             "search.delete_synonym",

@@ -19,8 +19,9 @@ from wagtail.coreutils import get_content_type_label
 from wagtail.models import Page, get_page_models
 from wagtail.permissions import policy_registry
 
-from .models import ContentPage, MedicalReviewTask
-from .models.review import APPROVAL_NEEDS_REGISTRATION, signing_person
+from healthsite.models import ContentPage
+
+from .models import APPROVAL_NEEDS_REGISTRATION, MedicalReviewTask, signing_person
 
 DUE_SOON = timedelta(days=30)
 # Who sees the report and the panel: anyone who may add, edit or publish pages.
@@ -105,7 +106,7 @@ class ReviewsDueView(PageReportView):
     header_icon = "time"
     index_url_name = "reviews_due_report"
     index_results_url_name = "reviews_due_report_results"
-    results_template_name = "healthsite/reports/reviews_due_results.html"
+    results_template_name = "editorial/reports/reviews_due_results.html"
     any_permission_required = PAGE_ACTIONS
     filterset_class = ReviewsDueFilterSet
     verbose_name_plural = "pages due for review"
@@ -181,7 +182,7 @@ class ReviewsDuePanel(Component):
     """On the dashboard: how many health pages are overdue for review or due soon."""
 
     name = "reviews_due"
-    template_name = "healthsite/panels/reviews_due.html"
+    template_name = "editorial/panels/reviews_due.html"
     order = 150  # near the top: stale health advice matters more than recent edits
 
     def get_context_data(self, parent_context):
@@ -203,7 +204,7 @@ class ReviewerRegistrationPanel(Component):
     """On the dashboard of a medical reviewer who cannot approve yet: why, and what to do."""
 
     name = "reviewer_registration"
-    template_name = "healthsite/panels/reviewer_registration.html"
+    template_name = "editorial/panels/reviewer_registration.html"
     order = 100
 
     def get_context_data(self, parent_context):

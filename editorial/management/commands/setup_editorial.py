@@ -1,6 +1,6 @@
 from django.core.management.base import BaseCommand
 
-from healthsite.editorial import setup_editorial
+from editorial.setup import setup_editorial
 
 
 class Command(BaseCommand):

@@ -1,6 +1,6 @@
 from django import template
 
-from healthsite.citations import cite, page_address
+from editorial.citations import cite, page_address
 
 register = template.Library()
 
