@@ -8,7 +8,7 @@ from django.contrib.auth import get_user_model
 from django.core.management import call_command
 
 from demo.loader import AUTHOR, REVIEWER
-from healthsite.models import Person
+from editorial.models import Person
 
 pytestmark = pytest.mark.django_db
 
