@@ -10,8 +10,6 @@ class EditorialConfig(AppConfig):
     verbose_name = "Editorial"
 
     def ready(self):
-        from django.db.models.signals import post_delete, post_save
-
         from wagtail.contrib.settings.models import BaseSiteSetting
         from wagtail.documents import get_document_model
         from wagtail.images import get_image_model
@@ -19,10 +17,7 @@ class EditorialConfig(AppConfig):
         from wagtail.permissions import policy_registry
         from wagtail.signals import page_published
 
-        from healthsite import cache_invalidation as purge
-
         from . import media, publishing
-        from .models import Person
 
         page_published.connect(publishing.on_published, dispatch_uid="editorial-published")
         # Wagtail's own policies for images and documents, plus the rule on media in use.
@@ -32,10 +27,3 @@ class EditorialConfig(AppConfig):
         # records what they use, so that "in use" and the admin's Usage count them.
         for model in BaseSiteSetting.__subclasses__():
             ReferenceIndex.register_model(model)
-        # Pages show their author and reviewer: a change of people is a change of every page.
-        for signal in (post_save, post_delete):
-            signal.connect(
-                purge.on_shown_everywhere_changed,
-                sender=Person,
-                dispatch_uid=f"page-cache-{Person._meta.label}-{signal is post_save}",
-            )

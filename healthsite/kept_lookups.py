@@ -3,13 +3,13 @@ anonymous readers until the site's generation changes (page_cache.remember): the
 Site, its settings, and whether any page is private. A page put together afresh then spends its
 queries on itself.
 
-Saving a Site, a setting or a view restriction purges everything (cache_invalidation.py), so a
+Saving a Site, a setting or a view restriction purges everything (caching/invalidation.py), so a
 kept answer never outlives what it describes. Editors always get Wagtail's own lookups.
 """
 
 from wagtail.models import PageViewRestriction, Site
 
-from . import page_cache
+from caching import page_cache
 
 
 class SiteMiddleware:

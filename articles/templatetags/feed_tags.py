@@ -1,7 +1,7 @@
 from django import template
 
+from healthsite.kept import remember
 from healthsite.models import SectionPage
-from healthsite.page_cache import remember
 
 from ..feeds import feeds_of
 from ..models import SubscribePage

@@ -27,7 +27,9 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
-from .. import kept_lookups, page_cache, page_links, renditions, structured_data
+from caching import page_cache
+
+from .. import kept_lookups, page_links, renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from ..pagination import canonical_number, canonical_query, paginate_when_shown
@@ -187,7 +189,7 @@ class ContentPage(Page):
     promote_panels = [*Page.promote_panels, FieldPanel("flag_new")]
     base_form_class = ContentPageForm
     # Its article and related links are the same for every reader of a GET (a form shown
-    # empty), so a page cache fragment can keep them (healthsite/page_cache.py).
+    # empty), so a page cache fragment can keep them (caching/page_cache.py).
     fragments_cached = True
     # What the page reads of its query string ({name: how to clean it}; a listing reads its
     # page number): any other is redirected to the page's canonical address.

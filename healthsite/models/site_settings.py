@@ -8,7 +8,9 @@ from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Site
 
-from .. import kept_lookups, page_cache
+from caching import page_cache
+
+from .. import kept_lookups
 
 
 class SocialLinkBlock(blocks.StructBlock):

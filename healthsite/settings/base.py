@@ -15,6 +15,7 @@ DEBUG = False
 
 INSTALLED_APPS = [
     "healthsite",
+    "caching",
     "articles",
     "products",
     "search",
@@ -56,7 +57,7 @@ MIDDLEWARE = [
     "healthsite.health.HealthCheckMiddleware",
     # Anonymous readers' pages from the shared cache, kept as the middleware below made them
     # (security headers, policies, ETag): a page from the cache skips all of it.
-    "healthsite.page_cache.PageCacheMiddleware",
+    "caching.page_cache.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -285,7 +286,7 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 # One process: local memory (production settings choose a shared cache). Room for the
 # search counts logged between two flushes (search/stats.py).
 # Anonymous GETs of pages and feeds are kept this long in the shared cache (0: not at all),
-# purged when content changes (healthsite/cache_invalidation.py).
+# purged when content changes (caching/invalidation.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 # Never from the page cache: per-reader answers, and files served as they are.
 PAGE_CACHE_EXCLUDE = (
@@ -298,11 +299,19 @@ PAGE_CACHE_EXCLUDE = (
     "/documents/",
     "/healthz",
 )
+# What every page may show besides its own content: a change to any of these (and to any site
+# setting) purges every page.
+PAGE_CACHE_SHOWN_EVERYWHERE = [
+    "wagtailcore.Site",
+    "wagtailcore.PageViewRestriction",
+    "wagtailimages.Image",
+    "editorial.Person",  # authors and reviewers
+]
 # A caching proxy in front (Varnish with deploy/varnish/default.vcl), purged on publish.
 if os.environ.get("VARNISH_URL"):
     WAGTAILFRONTENDCACHE = {
         "varnish": {
-            "BACKEND": "healthsite.page_cache.VarnishBackend",
+            "BACKEND": "caching.page_cache.VarnishBackend",
             "LOCATION": os.environ["VARNISH_URL"],
         }
     }

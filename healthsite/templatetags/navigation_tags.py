@@ -2,8 +2,8 @@ from django import template
 
 from wagtail.models import Site
 
+from healthsite.kept import remember
 from healthsite.navigation import build_menu
-from healthsite.page_cache import remember
 
 register = template.Library()
 

@@ -13,7 +13,7 @@ from the cache (an editor, an unknown query string), the page is put together ag
 them. Anything that purges the page changes their key.
 
 Wagtail's frontend cache (wagtail.contrib.frontend_cache) carries the same purges to a caching
-proxy in front (Varnish); see cache_invalidation.py for which change purges what.
+proxy in front (Varnish); see invalidation.py for which change purges what.
 """
 
 import logging

@@ -15,8 +15,8 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page, PageViewRestriction, Site
 
+from caching.page_cache import PageCacheMiddleware
 from healthsite.models import SiteSettings
-from healthsite.page_cache import PageCacheMiddleware
 from tests.conftest import page_at
 from tests.newsletter.conftest import URL as NEWSLETTER
 from tests.newsletter.conftest import sign_up

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from healthsite import page_cache
+from caching import page_cache
 
 register = template.Library()
 
@@ -27,7 +27,7 @@ class PageFragmentNode(template.Node):
 @register.tag
 def page_fragment(parser, token):
     """`{% page_fragment "name" %}…{% endpage_fragment %}`: a costly part of the page, kept in
-    the page cache until the page is purged (healthsite/page_cache.py)."""
+    the page cache until the page is purged (caching/page_cache.py)."""
     name, _variant, nodelist = parse_fragment(parser, token, with_variant=False)
     return PageFragmentNode(nodelist, name)
 
@@ -52,7 +52,7 @@ class SiteFragmentNode(template.Node):
 def site_fragment(parser, token):
     """`{% site_fragment "name" [variant] %}…{% endsite_fragment %}`: a part every page shows
     alike (or in a few variants), kept in the page cache until the site's generation changes:
-    the settings, the tree or a menu (healthsite/page_cache.py)."""
+    the settings, the tree or a menu (caching/page_cache.py)."""
     name, variant, nodelist = parse_fragment(parser, token, with_variant=True)
     return SiteFragmentNode(nodelist, name, variant)
 
