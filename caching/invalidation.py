@@ -16,6 +16,8 @@ from django.db import transaction
 from wagtail import hooks
 from wagtail.models import Page, ReferenceIndex
 
+from healthsite import compat
+
 from .page_cache import purge_everything, purge_urls
 
 # What a page shows of itself elsewhere: in menus, listings, cards and related links.
@@ -82,7 +84,7 @@ def once_committed(purge):
     """Runs `purge` after the commit, once however many pages the transaction changed."""
     connection = transaction.get_connection()
     if connection.in_atomic_block and any(
-        function is purge for _, function, _ in connection.run_on_commit
+        function is purge for function in compat.pending_on_commit(connection)
     ):
         return
     transaction.on_commit(purge)
@@ -94,11 +96,11 @@ def on_pre_save(sender, instance, raw=False, update_fields=None, **kwargs):
     if raw or update_fields is not None or not isinstance(instance, Page):
         return
     if instance.pk and instance.live:
-        instance._purges_everything = card_changed(instance)
+        instance.page_cache_purges_everything = card_changed(instance)
 
 
 def on_published(sender, instance, **kwargs):
-    if getattr(instance, "_purges_everything", True):
+    if getattr(instance, "page_cache_purges_everything", True):
         once_committed(purge_everything)
     else:
         urls = urls_to_purge(instance.specific)

@@ -67,12 +67,12 @@ def generation():
 
 def versions(request):
     """(the site's generation, the request path's version), read once per request."""
-    found = getattr(request, "_page_cache_versions", None)
+    found = getattr(request, "page_cache_versions", None)
     if found is None:
         keys = [GENERATION, path_key(request.path)]
         values = cache.get_many(keys)  # the cache down: both "0", and every lookup a miss
         found = tuple(values.get(key, "0") for key in keys)
-        request._page_cache_versions = found
+        request.page_cache_versions = found
     return found
 
 
@@ -175,7 +175,7 @@ class PageCacheMiddleware:
         key, path_version = self.key(request), path_key(request.path)
         values = cache.get_many([GENERATION, path_version, key])
         current = (values.get(GENERATION, "0"), values.get(path_version, "0"))
-        request._page_cache_versions = current
+        request.page_cache_versions = current
         kept = values.get(key)
         if kept is not None and kept[0] == current:
             return self.conditional.process_response(request, kept[1])

@@ -26,6 +26,7 @@ from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
+from healthsite import compat
 from healthsite.kept_lookups import any_page_private
 
 
@@ -37,10 +38,10 @@ class QueryCompiler(PostgresSearchQueryCompiler):
         vectors = self.get_search_vectors(search_query)
         combined = vectors[0][0]
         for vector, _boost in vectors[1:]:
-            combined = combined._combine(vector, "||", False)
+            combined = CombinedExpression(combined, "||", vector)
         queryset = self.queryset.alias(_vector_=combined).filter(_vector_=search_query)
-        rank = self._build_rank_expression(vectors, config)
-        return self._apply_ordering_and_scoring(queryset, rank, start, stop, score_field)
+        rank = compat.rank_expression(self, vectors, config)
+        return compat.ordered_and_scored(self, queryset, rank, start, stop, score_field)
 
 
 class AutocompleteQueryCompiler(QueryCompiler, PostgresAutocompleteQueryCompiler):

@@ -14,6 +14,8 @@ from modelsearch.backends.database.sqlite.sqlite import (
     SQLiteSearchQueryCompiler,
 )
 
+from healthsite import compat
+
 # bm25's weight for each column of the FTS table, in its order: autocomplete, body, title.
 COLUMN_WEIGHTS = (0.0, 1.0, 5.0)
 
@@ -26,10 +28,7 @@ class WeightedBM25(Func):
         return f"bm25({SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
 
 
-class QueryCompiler(SQLiteSearchQueryCompiler):
-    def _build_rank_expression(self, vectors, config):
-        return WeightedBM25()
-
-
 class Backend(SQLiteSearchBackend):
-    query_compiler_class = QueryCompiler
+    query_compiler_class = compat.ranked_by(
+        SQLiteSearchQueryCompiler, lambda compiler, vectors, config: WeightedBM25()
+    )
