@@ -8,7 +8,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from healthsite import structured_data
 from healthsite.blocks import BodyStreamBlock, headings
 from healthsite.models import (
     ContentPage,
@@ -18,6 +17,7 @@ from healthsite.models import (
     newest_pages,
 )
 from healthsite.pagination import canonical_number, paginate
+from seo import structured_data
 
 from .blocks import SeekHelpStreamBlock, SelfCareStreamBlock
 from .feeds import subscriptions

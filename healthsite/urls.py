@@ -11,7 +11,6 @@ from wagtail.documents import urls as wagtaildocs_urls
 from wagtail.urls import serve_pattern
 
 from editorial import views as editorial_views
-from editorial.sitemaps import PeopleSitemap
 from healthsite import views as healthsite_views
 from healthsite.admin_guards import confirm_workflow_cancellation
 from healthsite.admin_login import (
@@ -20,9 +19,8 @@ from healthsite.admin_login import (
     authenticate_document_password,
     authenticate_with_password,
 )
-from healthsite.sitemaps import PageSitemap
-
-SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
+from seo import views as seo_views
+from seo.sitemaps import SITEMAPS
 
 urlpatterns = [
     # Wagtail's sign-in, rate-limited (healthsite/admin_login.py); same address and name.
@@ -50,7 +48,7 @@ urlpatterns = [
     path("people/", editorial_views.people, name="people"),
     path("people/<slug:slug>/", editorial_views.person, name="person"),
     path("site-map/", healthsite_views.site_map, name="site_map"),
-    path("robots.txt", healthsite_views.robots, name="robots"),
+    path("robots.txt", seo_views.robots, name="robots"),
     path("sitemap.xml", sitemap, {"sitemaps": SITEMAPS}, name="sitemap"),
     path("", include("articles.urls")),
 ]

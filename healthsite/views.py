@@ -1,12 +1,10 @@
-"""Public views beside the page tree: the site map, robots.txt."""
+"""Public views beside the page tree: the site map."""
 
-from django.http import HttpResponse
 from django.template.response import TemplateResponse
 
 from wagtail.models import Site
 
 from .models import ContentPage, is_public
-from .templatetags.seo_tags import canonical_root
 
 
 def site_map(request):
@@ -31,15 +29,3 @@ def site_map(request):
         "healthsite/site_map.html",
         {"entries": tree["children"], "canonical_path": request.path},
     )
-
-
-def robots(request):
-    """Crawl everything readers read; not the admin or search results."""
-    lines = [
-        "User-agent: *",
-        "Allow: /",
-        "Disallow: /admin/",
-        "Disallow: /search/",
-        f"Sitemap: {canonical_root(request)}/sitemap.xml",
-    ]
-    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

@@ -10,9 +10,10 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from healthsite import renditions, structured_data
+from healthsite import renditions
 from healthsite.blocks import BodyStreamBlock
 from healthsite.models import ContentPage
+from seo import structured_data
 
 # One of the sizes prepared for the product cards (healthsite.renditions "product").
 SCHEMA_IMAGE = "format-jpeg|fill-800x600"

@@ -28,8 +28,9 @@ from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_
 from wagtail.search import index
 
 from caching import page_cache
+from seo import structured_data
 
-from .. import kept_lookups, page_links, renditions, structured_data
+from .. import kept_lookups, page_links, renditions
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from ..pagination import canonical_number, canonical_query, paginate_when_shown

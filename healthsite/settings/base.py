@@ -16,6 +16,7 @@ DEBUG = False
 INSTALLED_APPS = [
     "healthsite",
     "caching",
+    "seo",
     "articles",
     "products",
     "search",

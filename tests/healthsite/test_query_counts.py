@@ -49,7 +49,7 @@ QUERIES = {
 # lookups and the page cache would have kept is read again. Being lowered: keep it in step.
 UNCACHED_URL = "/back-pain-types/muscle-spasms/"
 UNCACHED_QUERIES = 30
-# healthsite.sitemaps.PageSitemap reads all pages in one query (Wagtail's reads each type).
+# seo.sitemaps.PageSitemap reads all pages in one query (Wagtail's reads each type).
 SITEMAP = pytest.param("/sitemap.xml", 7)
 # Search is counted on PostgreSQL, whose full-text search production uses: the pages readers
 # may not see (with whether any page is private, which production keeps in its cache), the

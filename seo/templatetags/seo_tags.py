@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 
 from wagtail.models import Page, Site
 
-from healthsite import structured_data
+from seo import structured_data
 
 register = template.Library()
 

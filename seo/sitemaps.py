@@ -1,0 +1,52 @@
+"""The sitemap at /sitemap.xml: the site's live public pages and people's profiles."""
+
+from urllib.parse import urlsplit
+
+from django.contrib.sitemaps import Sitemap
+from django.utils.functional import cached_property
+
+from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
+from wagtail.models import Site
+
+from editorial.models import Person
+from healthsite.models import ContentPage, is_public
+
+
+class PageSitemap(WagtailSitemap):
+    """Wagtail's sitemap of live, public pages, read in one query however many there are.
+
+    Wagtail's own fetches each page as its type, a query per type for every 2,000 pages. Every
+    page of a site here is a ContentPage, and ContentPage says what a page's entry is
+    (`get_sitemap_urls`), so its fields are all an entry needs.
+    """
+
+    def items(self):
+        pages = ContentPage.objects.descendant_of(self.get_wagtail_site().root_page, inclusive=True)
+        return (
+            pages.live()
+            .filter(is_public())
+            .order_by("path")
+            .defer_streamfields()
+            .defer("search_text", "content_html")
+        )
+
+
+class PeopleSitemap(Sitemap):
+    """People's public profiles, on the site's own address (as the pages are), never on the
+    Host a request happened to use."""
+
+    @cached_property
+    def root(self):
+        return urlsplit(Site.objects.get(is_default_site=True).root_url)
+
+    def get_protocol(self, protocol=None):
+        return self.root.scheme
+
+    def get_domain(self, site=None):
+        return self.root.netloc
+
+    def items(self):
+        return Person.objects.order_by("slug")
+
+
+SITEMAPS = {"pages": PageSitemap, "people": PeopleSitemap}
