@@ -28,7 +28,7 @@ from wagtail import views as wagtail_views
 from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.documents.views import serve as documents_serve
 
-from .public_forms import client_ip
+from .parsing import client_ip
 
 PER_PAIR = "10/h"  # failed sign-ins for one username from one address
 PER_ADDRESS = "30/h"  # failed sign-ins from one address, whatever the usernames

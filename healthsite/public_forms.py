@@ -12,11 +12,8 @@ from urllib.parse import urlsplit
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from django import forms
-from django.conf import settings
 from django.core import signing
 from django.template.response import TemplateResponse
-
-from .parsing import ip_address
 
 SALT = "healthsite.public_forms.started"
 FASTEST = 3  # seconds: people take longer than this to fill in a form
@@ -84,19 +81,6 @@ def same_origin(request):
         return False
     parts = urlsplit(source)
     return parts.netloc == request.get_host() and parts.scheme == request.scheme
-
-
-def client_ip(request):
-    """The reader's address. Behind our own proxies (settings.TRUSTED_PROXY_COUNT of them),
-    the one the outermost proxy saw, from X-Forwarded-For; only those entries can be trusted."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [address for address in forwarded if address]
-        # Not an address (a client talking to us directly may send anything): the connection's.
-        if len(forwarded) >= proxies and (address := ip_address(forwarded[-proxies])):
-            return address
-    return ip_address(request.META.get("REMOTE_ADDR") or "") or "0.0.0.0"  # noqa: S104 - a key
 
 
 def too_many(request, group, rate):

@@ -277,7 +277,7 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
 # Readers' forms: rate limits per address (healthsite/public_forms.py). Behind proxies, how many
 # of them add to X-Forwarded-For (0: take the address the connection came from).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-RATELIMIT_IP_META_KEY = "healthsite.public_forms.client_ip"
+RATELIMIT_IP_META_KEY = "healthsite.parsing.client_ip"
 RATELIMIT_FAIL_OPEN = True
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Manage Back Pain <hello@localhost>")
