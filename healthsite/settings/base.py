@@ -16,6 +16,7 @@ DEBUG = False
 INSTALLED_APPS = [
     "healthsite",
     "caching",
+    "privacy",
     "articles",
     "products",
     "search",
@@ -274,11 +275,16 @@ REVIEWED_PAGE_TYPES = []
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.media.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
 
-# Readers' forms: rate limits per address (healthsite/public_forms.py). Behind proxies, how many
+# Readers' forms: rate limits per address (privacy/public_forms.py). Behind proxies, how many
 # of them add to X-Forwarded-For (0: take the address the connection came from).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "healthsite.parsing.client_ip"
 RATELIMIT_FAIL_OPEN = True
+# What the site shell's FormPage (Contact) takes from privacy/, named here so that the shell
+# imports no app: the checks every public form passes, and the list and export of its messages
+# (every CSV cell safe to open in a spreadsheet).
+PUBLIC_FORM_PROTECTION = "privacy.public_forms.PROTECTION"
+FORM_SUBMISSIONS_LIST_VIEW = "privacy.spreadsheets.SafeSubmissionsListView"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Manage Back Pain <hello@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL

@@ -6,9 +6,9 @@ import pytest
 from django.core import mail, signing
 from django.core.cache import cache
 
-from healthsite import public_forms
 from newsletter.forms import WORDING_SALT
 from newsletter.models import NewsletterSettings
+from privacy import public_forms
 
 URL = "/newsletter/"
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}

@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from editorial.setup import EDITORS, MODERATORS, REVIEWERS
-from healthsite import public_forms
+from privacy import public_forms
 from stories.models import StoryPage, StorySubmission
 
 URL = "/back-pain-overview/tell-your-story/"

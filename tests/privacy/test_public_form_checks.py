@@ -8,7 +8,7 @@ import pytest
 
 from django.core import signing
 
-from healthsite import public_forms
+from privacy import public_forms
 from tests.healthsite.test_contact_form import message
 from tests.newsletter.conftest import signup
 from tests.stories.conftest import story as story_form

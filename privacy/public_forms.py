@@ -7,6 +7,7 @@ posts one address may send (counted in the shared cache).
 """
 
 import time
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django_ratelimit.core import get_usage, is_ratelimited
@@ -15,6 +16,8 @@ from django import forms
 from django.core import signing
 from django.template.response import TemplateResponse
 
+# The name this module had when the salt was chosen: changing it would refuse every form
+# already open on a reader's screen.
 SALT = "healthsite.public_forms.started"
 FASTEST = 3  # seconds: people take longer than this to fill in a form
 OLDEST = 2 * 24 * 60 * 60  # seconds: longer than any cached copy of a page lives
@@ -132,3 +135,14 @@ def count_refusal(request, group):
 def refuse_too_many(request):
     """The answer to a reader who posted too often: 429, in friendly words."""
     return TemplateResponse(request, "too_many.html", status=429)
+
+
+# The checks above for a page that imports nothing from this app: the site shell's FormPage
+# (Contact) finds them through settings.PUBLIC_FORM_PROTECTION.
+PROTECTION = SimpleNamespace(
+    PublicForm=PublicForm,
+    refused_before_reading=refused_before_reading,
+    count_refusal=count_refusal,
+    too_many=too_many,
+    refuse_too_many=refuse_too_many,
+)
