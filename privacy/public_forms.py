@@ -3,7 +3,7 @@
 Such pages cannot carry a per-reader CSRF cookie (reading is cookie-free), so a form proves
 itself instead: a signed timestamp (sent too fast, or from a page too old, is refused), a
 honeypot field people never see, an Origin/Referer check on the POST, and a limit on how many
-posts one address may send (counted in the shared cache).
+posts one address may send (counted in the shared `counters` cache).
 """
 
 import time
@@ -91,8 +91,9 @@ def too_many(request, group, rate):
     (e.g. "5/h") to `group`'s forms. Only posts that passed every other check count, so an
     attacker's refused posts never use up a reader's allowance.
 
-    Counted in the shared cache, so every worker sees the same count; a cache outage lets
-    posts through rather than refusing everyone (settings.RATELIMIT_FAIL_OPEN).
+    Counted in the shared `counters` cache (settings.RATELIMIT_USE_CACHE), so every worker sees
+    the same count; a cache outage lets posts through rather than refusing everyone
+    (settings.RATELIMIT_FAIL_OPEN).
     """
     return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
 

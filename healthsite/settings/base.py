@@ -280,6 +280,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "healthsite.parsing.client_ip"
 RATELIMIT_FAIL_OPEN = True
+# Every count (rate limits, failed sign-ins, search statistics) goes to the `counters` cache.
+RATELIMIT_USE_CACHE = "counters"
 # What the site shell's FormPage (Contact) takes from privacy/, named here so that the shell
 # imports no app: the checks every public form passes, and the list and export of its messages
 # (every CSV cell safe to open in a spreadsheet).
@@ -289,8 +291,6 @@ FORM_SUBMISSIONS_LIST_VIEW = "privacy.spreadsheets.SafeSubmissionsListView"
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Manage Back Pain <hello@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# One process: local memory (production settings choose a shared cache). Room for the
-# search counts logged between two flushes (search/stats.py).
 # Anonymous GETs of pages and feeds are kept this long in the shared cache (0: not at all),
 # purged when content changes (caching/invalidation.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -322,11 +322,21 @@ if os.environ.get("VARNISH_URL"):
         }
     }
 
+# One process: local memory (production settings choose shared caches). Two caches, so that
+# pages filling the first never push out a count kept in the second (healthsite/counting.py):
+# "default" for pages, fragments and lookups, all of which can be made again; "counters" for
+# rate limits and the search counts logged between two flushes (search/stats.py).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    "counters": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "counters",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
 
 # One JSON object per log line, with nothing that identifies a reader (healthsite/log_format.py);
