@@ -13,13 +13,13 @@ from urllib.parse import urlsplit
 from django_ratelimit.core import get_usage, is_ratelimited
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.template.response import TemplateResponse
 
 # The name this module had when the salt was chosen: changing it would refuse every form
 # already open on a reader's screen.
 SALT = "healthsite.public_forms.started"
-FASTEST = 3  # seconds: people take longer than this to fill in a form
 OLDEST = 2 * 24 * 60 * 60  # seconds: longer than any cached copy of a page lives
 HONEYPOT = "website"
 TIMESTAMP = "form_started"
@@ -70,7 +70,7 @@ class PublicForm(forms.Form):
             raise forms.ValidationError(
                 "This form has expired. Please check your answers and send it again."
             )
-        if age < FASTEST:
+        if age < settings.PUBLIC_FORM_MIN_SECONDS:
             raise forms.ValidationError(
                 "That was very quick. Please check your answers and send the form again."
             )

@@ -280,6 +280,8 @@ WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 RATELIMIT_IP_META_KEY = "healthsite.parsing.client_ip"
 RATELIMIT_FAIL_OPEN = True
+# Seconds: people take longer than this to fill in a form; quicker posts are refused as robots'.
+PUBLIC_FORM_MIN_SECONDS = 3
 # Every count (rate limits, failed sign-ins, search statistics) goes to the `counters` cache.
 RATELIMIT_USE_CACHE = "counters"
 # What the site shell's FormPage (Contact) takes from privacy/, named here so that the shell

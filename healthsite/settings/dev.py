@@ -17,6 +17,8 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 # what the site sent.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")
+# The browser tests' demo site sets 0, so that their robots need not wait like people.
+PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS") or PUBLIC_FORM_MIN_SECONDS)  # noqa: F405
 
 # runserver serves static files itself; the manifest needs `collectstatic`, so keep it plain.
 STORAGES["staticfiles"] = {  # noqa: F405
