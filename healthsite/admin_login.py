@@ -9,7 +9,8 @@
 - The password of a private page or collection of documents: failures count per restriction
   and address (10 an hour) and per address (30).
 
-Counted in the shared cache (django-ratelimit), so every worker sees the same counts.
+Counted in the shared `counters` cache (django-ratelimit), so every worker sees the same
+counts, and no page kept in the cache can push them out.
 """
 
 import hashlib
@@ -18,7 +19,6 @@ from functools import wraps
 from django_ratelimit.core import get_usage
 
 from django.contrib import messages
-from django.core.cache import cache
 from django.http import HttpResponseRedirect
 from django.template.response import TemplateResponse
 from django.utils.decorators import method_decorator
@@ -28,7 +28,8 @@ from wagtail import views as wagtail_views
 from wagtail.admin.views.account import LoginView, PasswordResetView
 from wagtail.documents.views import serve as documents_serve
 
-from .public_forms import client_ip
+from .counting import counters
+from .parsing import client_ip
 
 PER_PAIR = "10/h"  # failed sign-ins for one username from one address
 PER_ADDRESS = "30/h"  # failed sign-ins from one address, whatever the usernames
@@ -78,7 +79,7 @@ class Failures:
 
     def limiters(self, request, subject):
         address = client_ip(request)
-        generation = cache.get(self.generation_key(subject, address), 0)
+        generation = counters.get(self.generation_key(subject, address), 0)
         pair = f"{digest(subject)}|{address}|{generation}"
         return [
             limiter(f"{self.name}-pair", self.per_pair, pair),
@@ -99,7 +100,7 @@ class Failures:
 
     def succeeded(self, request, subject):
         key = self.generation_key(subject, client_ip(request))
-        cache.set(key, cache.get(key, 0) + 1, timeout=24 * 60 * 60)
+        counters.set(key, counters.get(key, 0) + 1, timeout=24 * 60 * 60)
 
 
 SIGN_INS = Failures("admin-login", PER_PAIR, PER_ADDRESS)

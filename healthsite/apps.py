@@ -8,6 +8,7 @@ class HealthsiteConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from . import checks  # noqa: F401 - registers them
         from .signal_handlers import on_page_published
 
         page_published.connect(on_page_published, dispatch_uid="healthsite-published")

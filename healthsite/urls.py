@@ -63,7 +63,7 @@ if settings.SERVE_MEDIA:
     ]
 
 # Public pages are cached for everyone, so their forms carry no CSRF cookie and protect
-# themselves instead (healthsite/public_forms.py). The admin keeps Django's CSRF checks.
+# themselves instead (privacy/public_forms.py). The admin keeps Django's CSRF checks.
 # Wagtail's sign-in and password form for private pages ("_util/…") come first, or the page
 # pattern would take their addresses for a page's.
 urlpatterns += [

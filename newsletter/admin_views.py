@@ -20,7 +20,7 @@ from wagtail.admin.widgets.button import Button
 from wagtail.log_actions import log
 from wagtail.snippets.views import snippets
 
-from healthsite.spreadsheets import SafeCsvMixin
+from privacy.spreadsheets import SafeCsvMixin
 
 from .emails import editor_copy
 from .models import Delivery, NewsletterIssue, Subscriber

@@ -7,7 +7,7 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import ProhibitNullCharactersValidator, validate_email
 
-from healthsite.public_forms import PublicForm
+from privacy.public_forms import PublicForm
 
 from .models import EMAIL_LENGTH, NAME_LENGTH
 from .validators import has_control_characters

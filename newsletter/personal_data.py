@@ -1,7 +1,7 @@
-"""What the newsletter keeps about readers, for the privacy tools (healthsite.privacy): each
+"""What the newsletter keeps about readers, for the privacy tools (privacy/): each
 subscriber with their consent, and the record of each issue e-mailed to them."""
 
-from healthsite.privacy import PersonalData, older_than
+from privacy.personal_data import PersonalData, older_than
 
 from . import tokens
 from .models import Delivery, NewsletterIssue, Subscriber

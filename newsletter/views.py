@@ -1,7 +1,7 @@
 """Readers' side of the newsletter: the signup every box posts, and the links in e-mails.
 
 No CSRF cookie here (pages are cached for everyone): a signup proves itself as every public
-form does (healthsite/public_forms.py); a link's signed token is its own authority. Opening a
+form does (privacy/public_forms.py); a link's signed token is its own authority. Opening a
 link only shows a button: mail scanners open links, people press buttons.
 """
 
@@ -13,7 +13,7 @@ from django.utils import timezone
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
-from healthsite.public_forms import (
+from privacy.public_forms import (
     count_refusal,
     refuse_too_many,
     refused_before_reading,

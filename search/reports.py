@@ -12,7 +12,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.views.reports import ReportView
 
-from healthsite.spreadsheets import SafeCsvMixin
+from privacy.spreadsheets import SafeCsvMixin
 
 from .models import SearchQueryCount
 

@@ -1,11 +1,11 @@
 """Counting what readers search for without writing to the database on their request.
 
-`record` appends each search to a log in Django's cache, one numbered log per minute;
-`flush` (the `flush_search_stats` command, run by cron) adds the finished minutes to
-SearchQueryCount in one transaction and deletes them from the cache. Only the words, the day
-and whether anything was found are kept: no address, account or session (search terms on a
-health site are health data). Only queries that look like words are counted, and at most a few
-new terms per address an hour, so nobody can flood the report.
+`record` appends each search to a log in the `counters` cache (which pages never crowd out),
+one numbered log per minute; `flush` (the `flush_search_stats` command, run by cron) adds the
+finished minutes to SearchQueryCount in one transaction and deletes them from the cache. Only
+the words, the day and whether anything was found are kept: no address, account or session
+(search terms on a health site are health data). Only queries that look like words are counted,
+and at most a few new terms per address an hour, so nobody can flood the report.
 """
 
 import hashlib
@@ -15,9 +15,10 @@ from collections import defaultdict
 from datetime import timedelta
 
 from django.conf import settings
-from django.core.cache import cache
 from django.db import transaction
 from django.utils import timezone
+
+from healthsite.counting import counters
 
 from .models import SearchQueryCount
 
@@ -81,12 +82,12 @@ def new_term_allowed(query, address, now):
     who = hmac.new(settings.SECRET_KEY.encode(), f"{address}|{hour}".encode(), "sha256")
     key = f"{PREFIX}:who:{who.hexdigest()[:32]}"
     term = hashlib.sha256(query.encode()).hexdigest()[:16]
-    terms = cache.get(key, [])
+    terms = counters.get(key, [])
     if term in terms:
         return True
     if len(terms) >= NEW_TERMS_PER_HOUR:
         return False
-    cache.set(key, [*terms, term], timeout=3600)
+    counters.set(key, [*terms, term], timeout=3600)
     return True
 
 
@@ -102,12 +103,12 @@ def record(query, found, now=None, address=None):
             return
         minute = minute_of(now)
         entry = (timezone.localdate(now).isoformat(), query, bool(found))
-        cache.add(sequence_key(minute), 0, timeout=ENTRY_TIMEOUT)
-        drawn = cache.incr(sequence_key(minute))
+        counters.add(sequence_key(minute), 0, timeout=ENTRY_TIMEOUT)
+        drawn = counters.incr(sequence_key(minute))
         # incr is atomic on Redis, Memcached and local memory but not on the database cache,
         # where two workers can draw one number; add() is atomic on all, so the second moves on.
         for number in range(drawn, drawn + MAX_TRIES):
-            if cache.add(entry_key(minute, number), entry, timeout=ENTRY_TIMEOUT):
+            if counters.add(entry_key(minute, number), entry, timeout=ENTRY_TIMEOUT):
                 return
         logger.debug("Search not counted: no free entry number")
     except Exception:
@@ -118,7 +119,7 @@ def record(query, found, now=None, address=None):
 def get_many(keys):
     found = {}
     for start in range(0, len(keys), CHUNK):
-        found.update(cache.get_many(keys[start : start + CHUNK]))
+        found.update(counters.get_many(keys[start : start + CHUNK]))
     return found
 
 
@@ -144,11 +145,11 @@ def flush(now=None):
     """
     now = now or timezone.now()
     summary = {"entries": 0, "queries": 0, "lost": 0, "deleted": 0, "busy": False}
-    if not cache.add(LOCK_KEY, True, timeout=LOCK_TIMEOUT):
+    if not counters.add(LOCK_KEY, True, timeout=LOCK_TIMEOUT):
         return {**summary, "busy": True}
     try:
         last_minute = minute_of(now - GRACE) - 1
-        first_minute = cache.get(FLUSHED_KEY, minute_of(now) - ENTRY_TIMEOUT // 60) + 1
+        first_minute = counters.get(FLUSHED_KEY, minute_of(now) - ENTRY_TIMEOUT // 60) + 1
         minutes = range(first_minute, last_minute + 1)
         sequences = get_many([sequence_key(minute) for minute in minutes])
         counts = defaultdict(lambda: [0, 0])  # (day, query) → [searches, without results]
@@ -170,11 +171,11 @@ def flush(now=None):
             summary["deleted"], _ = SearchQueryCount.objects.filter(day__lt=cutoff).delete()
             # Last, so that if the cache refuses it the counts roll back rather than being
             # counted twice (and on the database cache, it commits with them).
-            cache.set(FLUSHED_KEY, max(last_minute, first_minute - 1), timeout=None)
+            counters.set(FLUSHED_KEY, max(last_minute, first_minute - 1), timeout=None)
         for start in range(0, len(done_keys), CHUNK):
-            cache.delete_many(done_keys[start : start + CHUNK])
+            counters.delete_many(done_keys[start : start + CHUNK])
     finally:
-        cache.delete(LOCK_KEY)
+        counters.delete(LOCK_KEY)
     summary["entries"] = sum(searches for searches, _ in counts.values())
     summary["queries"] = len({query for _day, query in counts})
     return summary

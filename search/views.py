@@ -11,7 +11,7 @@ from wagtail.search.utils import normalise_query_string
 
 from healthsite.models import ContentPage, sections_of
 from healthsite.pagination import canonical_number, canonical_query, paginate
-from healthsite.public_forms import client_ip
+from healthsite.parsing import client_ip
 
 from . import stats
 from .backend import find, hidden_pages, index_scans

@@ -13,7 +13,7 @@ from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.forms import WagtailAdminModelForm
 from wagtail.admin.views.generic import EditView, IndexView
 
-from healthsite.spreadsheets import SafeCsvMixin
+from privacy.spreadsheets import SafeCsvMixin
 
 from . import moderation, text
 from .models import StorySubmission

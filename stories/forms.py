@@ -2,7 +2,7 @@
 
 from django import forms
 
-from healthsite.public_forms import PublicForm
+from privacy.public_forms import PublicForm
 
 from . import limits, text
 

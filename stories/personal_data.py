@@ -1,4 +1,4 @@
-"""What the site keeps from readers' stories, for the privacy tools (healthsite.privacy).
+"""What the site keeps from readers' stories, for the privacy tools (privacy/).
 
 A story that is not published (waiting, or rejected) is deleted 90 days after it arrived. A
 published one keeps only what the reader agreed to publish: the e-mail address they gave goes
@@ -12,7 +12,7 @@ from django.db.models.functions import Cast
 
 from wagtail.models import ModelLogEntry, PageLogEntry
 
-from healthsite.privacy import PersonalData, older_than
+from privacy.personal_data import PersonalData, older_than
 
 from .models import StorySubmission
 

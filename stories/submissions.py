@@ -7,7 +7,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 
-from healthsite.public_forms import (
+from privacy.public_forms import (
     count_refusal,
     refuse_too_many,
     refused_before_reading,

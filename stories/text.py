@@ -1,5 +1,5 @@
 """Reader text is plain text: cleaned on the way in (it is never marked safe as HTML
-anywhere, and exports make it harmless to spreadsheets: healthsite/spreadsheets.py)."""
+anywhere, and exports make it harmless to spreadsheets: privacy/spreadsheets.py)."""
 
 import re
 

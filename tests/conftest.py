@@ -15,6 +15,7 @@ from django.core.cache import cache
 from wagtail.models import Page
 
 from demo.loader import DemoLoader
+from healthsite.counting import counters
 
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright runs an event loop in the test thread; the ORM must still be usable there.
@@ -99,9 +100,10 @@ def django_db_setup(django_db_setup, django_db_blocker):
 
 @pytest.fixture(autouse=True)
 def fresh_cache():
-    """Every test starts with an empty cache: rate limits, counts and cached menus of one test
+    """Every test starts with empty caches: rate limits, counts and cached menus of one test
     must not leak into the next."""
     cache.clear()
+    counters.clear()
 
 
 def page_at(path):
@@ -156,6 +158,8 @@ class DemoSite:
             "WAGTAILADMIN_BASE_URL": self.url,
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail),
+            # Forms sent at once are not refused as a robot's: the browser tests need no pause.
+            "PUBLIC_FORM_MIN_SECONDS": "0",
         }
 
     def manage(self, *command, stdin=None, **env):

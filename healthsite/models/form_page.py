@@ -4,9 +4,11 @@ the site's owner and kept in the admin."""
 from http import HTTPMethod
 
 from django import forms
+from django.conf import settings
 from django.core.mail import EmailMessage
 from django.db import models
 from django.template.response import TemplateResponse
+from django.utils.module_loading import import_string
 
 from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
@@ -16,17 +18,16 @@ from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, Form
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from ..public_forms import (
-    PublicForm,
-    count_refusal,
-    refuse_too_many,
-    refused_before_reading,
-    too_many,
-)
 from .pages import ContentPage
 
 MAX_MESSAGE = 5000  # characters in a multi-line answer
 SUBMISSIONS_PER_HOUR = "5/h"  # per reader's address
+
+
+def protection():
+    """The checks every public form passes (signed timestamp, honeypot, Origin, rate limits):
+    privacy/'s, named by settings.PUBLIC_FORM_PROTECTION, since the site shell imports no app."""
+    return import_string(settings.PUBLIC_FORM_PROTECTION)
 
 
 class ReaderFormBuilder(FormBuilder):
@@ -76,14 +77,12 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
     form_builder = ReaderFormBuilder
 
     def get_submissions_list_view_class(self):
-        # Admin views load once the models have (as Wagtail's own default does).
-        from ..spreadsheets import SafeSubmissionsListView
-
-        return SafeSubmissionsListView
+        # Readers' messages listed and exported safely (privacy/ names the view in settings).
+        return import_string(settings.FORM_SUBMISSIONS_LIST_VIEW)
 
     def get_form_class(self):
         fields = self.form_builder(self.get_form_fields()).formfields
-        return type("PageForm", (PublicForm, WagtailBaseForm), fields)
+        return type("PageForm", (protection().PublicForm, WagtailBaseForm), fields)
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
@@ -91,16 +90,16 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
             return self.rendered(super().serve(request, *args, **kwargs))
         # As FormMixin.serve, with the checks of every public form in their order: Origin,
         # honeypot, timestamp and fields first; only an accepted post counts toward the limit.
-        group = f"form-page-{self.pk}"
-        if refused := refused_before_reading(request, group, self):
+        checks, group = protection(), f"form-page-{self.pk}"
+        if refused := checks.refused_before_reading(request, group, self):
             return refused
         form = self.get_form(request.POST, request.FILES, page=self, user=request.user)
         if not form.is_valid():
-            count_refusal(request, group)
+            checks.count_refusal(request, group)
             context = {**self.get_context(request, *args, **kwargs), "form": form}
             return self.rendered(TemplateResponse(request, self.get_template(request), context))
-        if too_many(request, group=group, rate=SUBMISSIONS_PER_HOUR):
-            return refuse_too_many(request)
+        if checks.too_many(request, group=group, rate=SUBMISSIONS_PER_HOUR):
+            return checks.refuse_too_many(request)
         submission = self.process_form_submission(form)
         return self.rendered(self.render_landing_page(request, submission, *args, **kwargs))
 

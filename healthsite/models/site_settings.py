@@ -89,5 +89,6 @@ class SiteSettings(BaseSiteSetting):
 
     class Meta:
         verbose_name = "site settings"
-        # Kept here for want of a model of its own: the privacy tools act on every app's data.
+        # privacy/'s tool checks it (privacy/views.py). Kept here, where groups were granted it:
+        # privacy/ has no model to carry it, and moving it would need a data migration.
         permissions = [("manage_personal_data", "Can export and erase readers' personal data")]

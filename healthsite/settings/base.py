@@ -17,6 +17,7 @@ INSTALLED_APPS = [
     "healthsite",
     "caching",
     "seo",
+    "privacy",
     "articles",
     "products",
     "search",
@@ -275,17 +276,24 @@ REVIEWED_PAGE_TYPES = []
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.media.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
 
-# Readers' forms: rate limits per address (healthsite/public_forms.py). Behind proxies, how many
+# Readers' forms: rate limits per address (privacy/public_forms.py). Behind proxies, how many
 # of them add to X-Forwarded-For (0: take the address the connection came from).
 TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-RATELIMIT_IP_META_KEY = "healthsite.public_forms.client_ip"
+RATELIMIT_IP_META_KEY = "healthsite.parsing.client_ip"
 RATELIMIT_FAIL_OPEN = True
+# Seconds: people take longer than this to fill in a form; quicker posts are refused as robots'.
+PUBLIC_FORM_MIN_SECONDS = 3
+# Every count (rate limits, failed sign-ins, search statistics) goes to the `counters` cache.
+RATELIMIT_USE_CACHE = "counters"
+# What the site shell's FormPage (Contact) takes from privacy/, named here so that the shell
+# imports no app: the checks every public form passes, and the list and export of its messages
+# (every CSV cell safe to open in a spreadsheet).
+PUBLIC_FORM_PROTECTION = "privacy.public_forms.PROTECTION"
+FORM_SUBMISSIONS_LIST_VIEW = "privacy.spreadsheets.SafeSubmissionsListView"
 
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Manage Back Pain <hello@localhost>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
-# One process: local memory (production settings choose a shared cache). Room for the
-# search counts logged between two flushes (search/stats.py).
 # Anonymous GETs of pages and feeds are kept this long in the shared cache (0: not at all),
 # purged when content changes (caching/invalidation.py).
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
@@ -317,11 +325,21 @@ if os.environ.get("VARNISH_URL"):
         }
     }
 
+# One process: local memory (production settings choose shared caches). Two caches, so that
+# pages filling the first never push out a count kept in the second (healthsite/counting.py):
+# "default" for pages, fragments and lookups, all of which can be made again; "counters" for
+# rate limits and the search counts logged between two flushes (search/stats.py).
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "pages",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    "counters": {
+        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+        "LOCATION": "counters",
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }
 
 # One JSON object per log line, with nothing that identifies a reader (healthsite/log_format.py);

@@ -17,6 +17,8 @@ ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
 # what the site sent.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")
 EMAIL_FILE_PATH = os.environ.get("EMAIL_FILE_PATH")
+# The browser tests' demo site sets 0, so that their robots need not wait like people.
+PUBLIC_FORM_MIN_SECONDS = int(os.environ.get("PUBLIC_FORM_MIN_SECONDS") or PUBLIC_FORM_MIN_SECONDS)  # noqa: F405
 
 # runserver serves static files itself; the manifest needs `collectstatic`, so keep it plain.
 STORAGES["staticfiles"] = {  # noqa: F405
@@ -26,14 +28,22 @@ STORAGES["staticfiles"] = {  # noqa: F405
 WHITENOISE_USE_FINDERS = True
 WHITENOISE_AUTOREFRESH = True
 
-# A cache on disk rather than in memory: `manage.py` commands (flush_search_stats) see what
-# the running server counted, with no service to install. One cache per database, so that
-# two sites on one machine (a test run's, say) never read each other's entries.
+# Caches on disk rather than in memory: `manage.py` commands (flush_search_stats) see what
+# the running server counted, with no service to install. Pages and counts in folders of their
+# own, so that pages culled for room never take counts with them. One cache per database, so
+# that two sites on one machine (a test run's, say) never read each other's entries.
+_site = hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12]  # noqa: F405
 CACHES = {
     "default": {
         "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
         "LOCATION": BASE_DIR / ".cache",  # noqa: F405
-        "KEY_PREFIX": hashlib.sha256(str(DATABASES["default"]["NAME"]).encode()).hexdigest()[:12],  # noqa: F405
+        "KEY_PREFIX": _site,
         "OPTIONS": {"MAX_ENTRIES": 100_000},
-    }
+    },
+    "counters": {
+        "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+        "LOCATION": BASE_DIR / ".cache-counters",  # noqa: F405
+        "KEY_PREFIX": _site,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    },
 }

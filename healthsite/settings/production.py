@@ -22,28 +22,38 @@ SECURE_HSTS_PRELOAD = True
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
 
-# Several workers must share one cache: Redis when there is one, else the database.
-if os.environ.get("REDIS_URL"):
-    CACHES = {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": os.environ["REDIS_URL"],
-            # An outage makes every read a miss, never an error or a long wait.
-            "OPTIONS": {
-                "SOCKET_CONNECT_TIMEOUT": 0.5,
-                "SOCKET_TIMEOUT": 0.5,
-                "IGNORE_EXCEPTIONS": True,
-            },
-        }
+
+def redis(url):
+    return {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": url,
+        # An outage makes every read a miss, never an error or a long wait.
+        "OPTIONS": {
+            "SOCKET_CONNECT_TIMEOUT": 0.5,
+            "SOCKET_TIMEOUT": 0.5,
+            "IGNORE_EXCEPTIONS": True,
+        },
     }
-else:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
-            "LOCATION": "healthsite_cache",
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        }
+
+
+def database(table):
+    return {
+        "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+        "LOCATION": table,
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
     }
+
+
+# Several workers must share the caches: Redis when there is one, else the database. Pages go
+# to REDIS_URL, an instance that evicts (allkeys-lru); counts to REDIS_COUNTERS_URL, a second
+# instance that never does (README, "Redis"). Without it, counts share REDIS_URL's instance
+# and `check --deploy` warns (healthsite/checks.py): its evictions would take them too.
+_pages_redis = os.environ.get("REDIS_URL")
+_counters_redis = os.environ.get("REDIS_COUNTERS_URL") or _pages_redis
+CACHES = {
+    "default": redis(_pages_redis) if _pages_redis else database("healthsite_cache"),
+    "counters": redis(_counters_redis) if _counters_redis else database("healthsite_counters"),
+}
 
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True
 

@@ -11,6 +11,7 @@ ROOT = Path(__file__).resolve().parents[2]
 PRODUCTION_PACKAGES = [
     "healthsite",
     "editorial",
+    "privacy",
     "articles",
     "products",
     "search",

@@ -10,7 +10,7 @@ from django.core import mail, signing
 
 from wagtail.contrib.forms.models import FormSubmission
 
-from healthsite import public_forms
+from privacy import public_forms
 
 pytestmark = pytest.mark.django_db
 URL = "/learn-more/contact/"

@@ -16,7 +16,7 @@ PRODUCTION = {
 
 def manage(*args, **env):
     # As a server would start: none of the test run's own settings.
-    ignored = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE"}
+    ignored = {*PRODUCTION, "DJANGO_ALLOW_ASYNC_UNSAFE", "REDIS_URL", "REDIS_COUNTERS_URL"}
     clean = {k: v for k, v in os.environ.items() if k not in ignored}
     return subprocess.run(
         [sys.executable, "manage.py", *args],
@@ -64,3 +64,40 @@ def test_a_worker_leaves_out_the_pdf_library_only_the_demo_loader_needs():
     result = manage("shell", "-c", code, **PRODUCTION)
     assert result.returncode == 0, result.stderr
     assert "loaded: []" in result.stdout
+
+
+def test_production_counts_in_a_redis_of_their_own_when_told():
+    code = "from django.conf import settings as s; print(s.CACHES['counters']['LOCATION'])"
+    result = manage(
+        "shell",
+        "-c",
+        code,
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        REDIS_COUNTERS_URL="redis://127.0.0.1:6380/0",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip().splitlines()[-1] == "redis://127.0.0.1:6380/0"
+
+
+def test_check_deploy_warns_when_counts_share_the_page_caches_redis():
+    # Another database number is the same instance: its evictions take the counts too.
+    for counters in (None, "redis://127.0.0.1:6379/5"):
+        env = {"REDIS_COUNTERS_URL": counters} if counters else {}
+        result = manage(
+            "check", "--deploy", REDIS_URL="redis://127.0.0.1:6379/0", **env, **PRODUCTION
+        )
+        assert "healthsite.W001" in result.stdout + result.stderr, counters
+
+
+def test_check_deploy_is_clean_with_counts_in_a_second_redis():
+    result = manage(
+        "check",
+        "--deploy",
+        "--fail-level",
+        "WARNING",
+        REDIS_URL="redis://127.0.0.1:6379/0",
+        REDIS_COUNTERS_URL="redis://127.0.0.1:6380/0",
+        **PRODUCTION,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr

@@ -14,9 +14,9 @@ from django.test import RequestFactory
 from django.views.defaults import server_error
 
 from editorial.models import Person
-from healthsite import public_forms
 from newsletter import tokens
 from newsletter.models import Subscriber
+from privacy import public_forms
 from stories.models import StoryPage
 from tests.conftest import page_at
 

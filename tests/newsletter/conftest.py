@@ -4,11 +4,11 @@ import time
 import pytest
 
 from django.core import mail, signing
-from django.core.cache import cache
 
-from healthsite import public_forms
+from healthsite.counting import counters
 from newsletter.forms import WORDING_SALT
 from newsletter.models import NewsletterSettings
+from privacy import public_forms
 
 URL = "/newsletter/"
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
@@ -17,10 +17,10 @@ LINK = re.compile(r"http://testserver(/newsletter/(?:confirm|unsubscribe)/[^/\s\
 
 @pytest.fixture(autouse=True)
 def fresh_counts():
-    """Rate limits count in the cache: each test starts with none."""
-    cache.clear()
+    """Rate limits count in the `counters` cache: each test starts with none."""
+    counters.clear()
     yield
-    cache.clear()
+    counters.clear()
 
 
 def started(seconds_ago=30):

@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from wagtail.models import Site
 
-from healthsite import privacy
 from newsletter.models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
 from newsletter.personal_data import DELIVERY_DAYS, UNCONFIRMED_DAYS, UNSUBSCRIBED_DAYS
+from privacy import personal_data
 
 pytestmark = pytest.mark.django_db
 NAME = "Newsletter subscribers"
@@ -42,7 +42,7 @@ def sent_issue(days_ago=0):
 
 
 def test_the_newsletter_says_how_long_it_keeps_what():
-    [holder] = [holder for holder in privacy.holders() if holder.name == NAME]
+    [holder] = [holder for holder in personal_data.holders() if holder.name == NAME]
     assert f"{UNCONFIRMED_DAYS} days" in holder.kept_for
     assert f"{UNSUBSCRIBED_DAYS} days" in holder.kept_for
 
@@ -52,7 +52,7 @@ def test_export_gives_the_subscription_its_consent_and_the_emails_sent():
     Delivery.objects.create(issue=sent_issue(), subscriber=sam, status=Delivery.Status.SENT)
     subscriber("alex@example.com")
 
-    records = privacy.export("sam@example.com ")[NAME]
+    records = personal_data.export("sam@example.com ")[NAME]
 
     subscription, email = records
     assert subscription["e-mail address"] == "Sam@Example.com"
@@ -71,7 +71,7 @@ def test_erase_deletes_the_subscriber_and_their_deliveries_only():
     Delivery.objects.create(issue=issue, subscriber=sam)
     Delivery.objects.create(issue=issue, subscriber=alex)
 
-    assert privacy.erase("SAM@example.com")[NAME] == 2
+    assert personal_data.erase("SAM@example.com")[NAME] == 2
 
     assert list(Subscriber.objects.values_list("email", flat=True)) == ["alex@example.com"]
     assert list(Delivery.objects.values_list("subscriber__email", flat=True)) == [
@@ -90,7 +90,7 @@ def test_purge_deletes_what_is_past_its_period_and_nothing_else():
     Delivery.objects.create(issue=sent_issue(days_ago=DELIVERY_DAYS + 1), subscriber=loyal)
     recent = Delivery.objects.create(issue=sent_issue(days_ago=DELIVERY_DAYS - 1), subscriber=loyal)
 
-    deleted = privacy.purge(timezone.now())[NAME]
+    deleted = personal_data.purge(timezone.now())[NAME]
 
     assert deleted == 3
     assert set(Subscriber.objects.values_list("email", flat=True)) == {

@@ -11,12 +11,12 @@ from datetime import timedelta
 
 import pytest
 
-from django.core.cache import cache
 from django.core.management import call_command
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from healthsite.counting import counters
 from search import stats
 from search.models import SearchQueryCount
 from tests.conftest import ROOT
@@ -172,7 +172,7 @@ def test_many_searches_at_once_lose_nothing():
 
 def test_a_flush_already_running_is_not_repeated():
     stats.record("lumbago", found=True)
-    cache.add(stats.LOCK_KEY, True)
+    counters.add(stats.LOCK_KEY, True)
 
     assert stats.flush(now=soon())["busy"] is True
     assert not SearchQueryCount.objects.exists()
@@ -182,7 +182,7 @@ def test_searches_gone_from_the_cache_are_reported_lost():
     moment = timezone.now()
     for _n in range(5):
         stats.record("sciatica", found=True, now=moment)
-    cache.delete(stats.entry_key(stats.minute_of(moment), 2))
+    counters.delete(stats.entry_key(stats.minute_of(moment), 2))
 
     summary = stats.flush(now=soon())
 
@@ -194,7 +194,7 @@ def test_searches_beyond_a_sequence_that_fell_behind_are_read():
     moment = timezone.now()
     for _n in range(3):
         stats.record("sciatica", found=True, now=moment)
-    cache.set(stats.sequence_key(stats.minute_of(moment)), 1)
+    counters.set(stats.sequence_key(stats.minute_of(moment)), 1)
 
     assert stats.flush(now=soon())["entries"] == 3
 
@@ -202,7 +202,7 @@ def test_searches_beyond_a_sequence_that_fell_behind_are_read():
 def test_counting_goes_on_after_the_cache_was_cleared():
     stats.record("sciatica", found=True, now=timezone.now() - timedelta(minutes=5))
     stats.flush()
-    cache.clear()
+    counters.clear()
 
     stats.record("lumbago", found=True)
     stats.flush(now=soon())
@@ -226,7 +226,7 @@ def test_the_command_warns_of_searches_lost_from_the_cache(capsys):
     moment = timezone.now() - timedelta(minutes=2)
     for _n in range(3):
         stats.record("sciatica", found=True, now=moment)
-    cache.delete(stats.entry_key(stats.minute_of(moment), 2))
+    counters.delete(stats.entry_key(stats.minute_of(moment), 2))
 
     call_command("flush_search_stats")
 
@@ -234,15 +234,14 @@ def test_the_command_warns_of_searches_lost_from_the_cache(capsys):
 
 
 def redis_cache(location):
-    return {
-        "default": {
-            "BACKEND": "django_redis.cache.RedisCache",
-            "LOCATION": location,
-            # Our own prefix on the shared Redis: the test touches no other keys.
-            "KEY_PREFIX": f"healthsite-test-{uuid.uuid4().hex}",
-            "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
-        }
+    redis = {
+        "BACKEND": "django_redis.cache.RedisCache",
+        "LOCATION": location,
+        # Our own prefix on the shared Redis: the test touches no other keys.
+        "KEY_PREFIX": f"healthsite-test-{uuid.uuid4().hex}",
+        "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
     }
+    return {"default": redis, "counters": redis}
 
 
 def test_recording_survives_a_cache_outage(settings):
@@ -275,7 +274,7 @@ def redis(settings):
         pytest.fail("These tests need Redis on 127.0.0.1:6379")
     settings.CACHES = redis_cache("redis://127.0.0.1:6379/0")
     yield settings.CACHES
-    cache.delete_pattern("*")  # only our prefix's keys
+    counters.delete_pattern("*")  # only our prefix's keys
 
 
 def test_several_processes_counting_in_redis_lose_nothing(redis):

@@ -5,13 +5,13 @@ import pytest
 
 from django.contrib.auth.models import Group
 from django.core import signing
-from django.core.cache import cache
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
 
 from editorial.setup import EDITORS, MODERATORS, REVIEWERS
-from healthsite import public_forms
+from healthsite.counting import counters
+from privacy import public_forms
 from stories.models import StoryPage, StorySubmission
 
 URL = "/back-pain-overview/tell-your-story/"
@@ -29,10 +29,10 @@ def no_stories_yet(db):
 
 @pytest.fixture(autouse=True)
 def fresh_rate_limits():
-    """Rate limits are counted in the cache, which outlives a test."""
-    cache.clear()
+    """Rate limits are counted in the `counters` cache, which outlives a test."""
+    counters.clear()
     yield
-    cache.clear()
+    counters.clear()
 
 
 def started(seconds_ago):

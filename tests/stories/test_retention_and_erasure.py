@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry, Page, PageLogEntry, Revision
 
-from healthsite import privacy
+from privacy import personal_data
 from stories import moderation
 from stories.models import StoryPage, StorySubmission
 from stories.personal_data import STORY_SUBMISSIONS
@@ -29,7 +29,7 @@ def published(received_days_ago, published_days_ago, **fields):
 
 
 def test_it_is_registered_with_the_privacy_tools():
-    assert NAME in {holder.name for holder in privacy.holders()}
+    assert NAME in {holder.name for holder in personal_data.holders()}
     assert "90 days" in STORY_SUBMISSIONS.kept_for and "30 days" in STORY_SUBMISSIONS.kept_for
 
 
@@ -46,7 +46,7 @@ def test_the_purge_deletes_what_it_should_and_nothing_else(client):
     log(fresh_pending, moderation.REJECT)  # a history that must stay
     log(stale_pending, moderation.REJECT)  # one that must go with it
 
-    changed = privacy.purge(timezone.now())[NAME]
+    changed = personal_data.purge(timezone.now())[NAME]
 
     assert changed == 3 + 1  # three submissions deleted, one e-mail address blanked
     left = {story.title: story for story in StorySubmission.objects.all()}
@@ -68,7 +68,7 @@ def test_the_purge_deletes_what_it_should_and_nothing_else(client):
     assert set(logged.values_list("object_id", flat=True)) >= {str(fresh_pending.pk)}
     assert not logged.filter(object_id=str(stale_pending.pk)).exists()
 
-    assert privacy.purge(timezone.now())[NAME] == 0  # nothing more to do
+    assert personal_data.purge(timezone.now())[NAME] == 0  # nothing more to do
 
 
 def test_an_editor_exports_everything_about_one_address():
@@ -76,7 +76,7 @@ def test_an_editor_exports_everything_about_one_address():
     published(received_days_ago=10, published_days_ago=9, email="reader@example.com")
     submission(email="someone.else@example.com", title="Not mine")
 
-    found = privacy.export(" reader@example.com ")[NAME]
+    found = personal_data.export(" reader@example.com ")[NAME]
 
     assert sorted(item["title"] for item in found) == ["Mine", "Walking the dog again"]
     item = next(item for item in found if item["title"] == "Walking the dog again")
@@ -98,7 +98,7 @@ def test_erasing_an_address_deletes_its_stories_and_nothing_else(client):
     anonymous = submission(email="", title="No address")
     page_id, url = mine.page.pk, mine.page.url
 
-    erased = privacy.erase("reader@example.com")[NAME]
+    erased = personal_data.erase("reader@example.com")[NAME]
 
     assert erased == 3  # two submissions and the story published from one of them
     assert set(StorySubmission.objects.values_list("pk", flat=True)) == {other.pk, anonymous.pk}

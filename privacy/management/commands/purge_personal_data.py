@@ -1,7 +1,7 @@
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from healthsite import privacy
+from privacy import personal_data
 
 
 class Command(BaseCommand):
@@ -12,7 +12,7 @@ class Command(BaseCommand):
     )
 
     def handle(self, *args, **options):
-        deleted = privacy.purge(timezone.now())
+        deleted = personal_data.purge(timezone.now())
         for name, count in deleted.items():
             self.stdout.write(f"  {name}: {count} deleted")
         self.stdout.write(f"Done: {sum(deleted.values())} records past their retention deleted.")

@@ -2,7 +2,8 @@
 everything about one e-mail address, and what is past its retention period is deleted.
 
 Each app that keeps personal data registers a `PersonalData` with the Wagtail hook
-"register_personal_data" (see newsletter/, stories/ and healthsite's own contact forms).
+"register_personal_data" (see newsletter/, stories/, and contact_messages.py for the
+site's contact forms).
 """
 
 from collections.abc import Callable

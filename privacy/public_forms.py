@@ -3,10 +3,11 @@
 Such pages cannot carry a per-reader CSRF cookie (reading is cookie-free), so a form proves
 itself instead: a signed timestamp (sent too fast, or from a page too old, is refused), a
 honeypot field people never see, an Origin/Referer check on the POST, and a limit on how many
-posts one address may send (counted in the shared cache).
+posts one address may send (counted in the shared `counters` cache).
 """
 
 import time
+from types import SimpleNamespace
 from urllib.parse import urlsplit
 
 from django_ratelimit.core import get_usage, is_ratelimited
@@ -16,10 +17,9 @@ from django.conf import settings
 from django.core import signing
 from django.template.response import TemplateResponse
 
-from .parsing import ip_address
-
+# The name this module had when the salt was chosen: changing it would refuse every form
+# already open on a reader's screen.
 SALT = "healthsite.public_forms.started"
-FASTEST = 3  # seconds: people take longer than this to fill in a form
 OLDEST = 2 * 24 * 60 * 60  # seconds: longer than any cached copy of a page lives
 HONEYPOT = "website"
 TIMESTAMP = "form_started"
@@ -70,7 +70,7 @@ class PublicForm(forms.Form):
             raise forms.ValidationError(
                 "This form has expired. Please check your answers and send it again."
             )
-        if age < FASTEST:
+        if age < settings.PUBLIC_FORM_MIN_SECONDS:
             raise forms.ValidationError(
                 "That was very quick. Please check your answers and send the form again."
             )
@@ -86,26 +86,14 @@ def same_origin(request):
     return parts.netloc == request.get_host() and parts.scheme == request.scheme
 
 
-def client_ip(request):
-    """The reader's address. Behind our own proxies (settings.TRUSTED_PROXY_COUNT of them),
-    the one the outermost proxy saw, from X-Forwarded-For; only those entries can be trusted."""
-    proxies = settings.TRUSTED_PROXY_COUNT
-    if proxies:
-        forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
-        forwarded = [address for address in forwarded if address]
-        # Not an address (a client talking to us directly may send anything): the connection's.
-        if len(forwarded) >= proxies and (address := ip_address(forwarded[-proxies])):
-            return address
-    return ip_address(request.META.get("REMOTE_ADDR") or "") or "0.0.0.0"  # noqa: S104 - a key
-
-
 def too_many(request, group, rate):
     """Counts an accepted post and says whether this address has now sent more than `rate`
     (e.g. "5/h") to `group`'s forms. Only posts that passed every other check count, so an
     attacker's refused posts never use up a reader's allowance.
 
-    Counted in the shared cache, so every worker sees the same count; a cache outage lets
-    posts through rather than refusing everyone (settings.RATELIMIT_FAIL_OPEN).
+    Counted in the shared `counters` cache (settings.RATELIMIT_USE_CACHE), so every worker sees
+    the same count; a cache outage lets posts through rather than refusing everyone
+    (settings.RATELIMIT_FAIL_OPEN).
     """
     return is_ratelimited(request, group=group, key="ip", rate=rate, method="POST", increment=True)
 
@@ -148,3 +136,14 @@ def count_refusal(request, group):
 def refuse_too_many(request):
     """The answer to a reader who posted too often: 429, in friendly words."""
     return TemplateResponse(request, "too_many.html", status=429)
+
+
+# The checks above for a page that imports nothing from this app: the site shell's FormPage
+# (Contact) finds them through settings.PUBLIC_FORM_PROTECTION.
+PROTECTION = SimpleNamespace(
+    PublicForm=PublicForm,
+    refused_before_reading=refused_before_reading,
+    count_refusal=count_refusal,
+    too_many=too_many,
+    refuse_too_many=refuse_too_many,
+)

@@ -1,8 +1,9 @@
-"""What the site keeps from readers' contact forms, for the privacy tools (healthsite.privacy)."""
+"""What the site keeps from readers' contact forms (the site shell's FormPage, Wagtail's
+FormSubmission), for the privacy tools (personal_data.py)."""
 
 from wagtail.contrib.forms.models import FormSubmission
 
-from .privacy import PersonalData, older_than
+from .personal_data import PersonalData, older_than
 
 KEEP_DAYS = 365
 

@@ -8,7 +8,7 @@ import pytest
 
 from django.core import signing
 
-from healthsite import public_forms
+from privacy import public_forms
 from tests.healthsite.test_contact_form import message
 from tests.newsletter.conftest import signup
 from tests.stories.conftest import story as story_form
@@ -81,3 +81,14 @@ def test_refused_posts_meet_a_higher_ceiling(client, form):
     # From another address, readers are not affected.
     other = client.post(url, fields(), REMOTE_ADDR="203.0.113.99", **ORIGIN)
     assert other.status_code == 200
+
+
+def test_a_post_quicker_than_people_type_is_refused(client, settings, form):
+    url, fields = form
+    assert settings.PUBLIC_FORM_MIN_SECONDS == 3  # the default
+    quick = post(client, url, fields(form_started=started(seconds_ago=2)), **ORIGIN)
+    assert "very quick" in quick.content.decode()
+
+    settings.PUBLIC_FORM_MIN_SECONDS = 0  # as the browser tests' demo site has it
+    at_once = post(client, url, fields(form_started=started(seconds_ago=0)), **ORIGIN)
+    assert "very quick" not in at_once.content.decode()
