@@ -13,7 +13,6 @@ from django.core.paginator import Paginator
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
-from django.http import Http404
 from django.template.loader import render_to_string
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
@@ -29,7 +28,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
-from .. import kept_lookups, page_cache, page_links, renditions, structured_data
+from .. import page_cache, page_links, renditions, structured_data
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from .people import Person
@@ -268,18 +267,18 @@ class ContentPage(Page):
         return self.get_site() or Site.objects.get(is_default_site=True)
 
     def serve(self, request, *args, **kwargs):
-        return self.rendered(super().serve(request, *args, **kwargs))
+        return self.rendered(super().serve(request, *args, **kwargs), request)
 
-    def rendered(self, response):
+    def rendered(self, response, request=None):
         """`response`, rendered with the pages linked from the page's content fetched at once
-        (page_links.py)."""
+        (page_links.py), their URLs worked out for `request`."""
         if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
             streams = [
                 getattr(self, field.name)
                 for field in self._meta.get_fields()
                 if isinstance(field, StreamField)
             ]
-            with page_links.linked_pages(*streams):
+            with page_links.linked_pages(*streams, request=request):
                 response.render()
         return response
 
@@ -348,20 +347,22 @@ class ContentPage(Page):
         rendition = self.hero_image.get_rendition(renditions.SPECS["social"])
         return self.site.root_url + rendition.url, rendition
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         """schema.org nodes describing the page, for its JSON-LD (none for a page no site
-        serves, such as the preview of a new home page)."""
-        if self.url is None:
+        serves, such as the preview of a new home page). With the request, Wagtail works out
+        the site's root paths once for all the URLs."""
+        if self.get_url(request) is None:
             return []
-        site = self.site
         trail = [*self.get_breadcrumbs(), self]
-        names = ["Home" if page.depth == 2 else page.title for page in trail]
-        crumbs = zip(names, (site.root_url + page.url for page in trail), strict=True)
-        return [structured_data.breadcrumbs(crumbs), *self.schema_nodes(site)]
+        crumbs = [
+            ("Home" if page.depth == 2 else page.title, page.get_full_url(request))
+            for page in trail
+        ]
+        return [structured_data.breadcrumbs(crumbs), *self.schema_nodes(self.site, request)]
 
-    def schema_nodes(self, site):
+    def schema_nodes(self, site, request=None):
         """The page itself; page types add what they are about."""
-        url = self.get_full_url()
+        url = self.get_full_url(request)
         image = self.social_image()
         node = {
             "@type": "MedicalWebPage" if self.is_health_page else "WebPage",
@@ -381,12 +382,6 @@ class ContentPage(Page):
                 node[key] = person and structured_data.person(person, site.root_url)
             node["lastReviewed"] = structured_data.date(self.last_reviewed)
         return [structured_data.compact(node)]
-
-    def get_view_restrictions(self):
-        # No query for it while no page on the site is private (the usual case).
-        if not kept_lookups.any_page_private():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -414,7 +409,7 @@ class RelatedPage(Orderable):
 def site_of(page, request=None):
     """The site `page` belongs to (as `Page.get_site()` says, None if none serves it), as the
     request's own Site object when it is that site: no query."""
-    parts = page.get_url_parts()
+    parts = page.get_url_parts(request)
     if parts is None:
         return None
     current = request and Site.find_for_request(request)
@@ -468,31 +463,12 @@ class HomePage(ContentPage):
         FieldPanel("body"),
     ]
 
-    def schema_nodes(self, site):
+    def schema_nodes(self, site, request=None):
         return [
             structured_data.organization(site),
             structured_data.website(site),
-            *super().schema_nodes(site),
+            *super().schema_nodes(site, request),
         ]
-
-    def route(self, request, path_components):
-        # The page at the end of the path in one query, found by its slug and address, where
-        # Wagtail's own route takes one or two per level: no page type here routes the paths
-        # below it itself (a RoutablePageMixin would need Wagtail's way back).
-        if not path_components:
-            # The home page itself, fresh when this is the copy kept for routing (kept_lookups).
-            home = self
-            if getattr(self, "routing_copy", False):
-                home = type(self).objects.get(pk=self.pk)
-            return super(HomePage, home).route(request, path_components)
-        url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = Page.objects.filter(slug=path_components[-1], url_path=url_path).first()
-        if page is None:
-            raise Http404
-        page = page.specific
-        if len(path_components) == 1:
-            page._cached_parent_obj = self  # as Wagtail's route leaves it: no query for it
-        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

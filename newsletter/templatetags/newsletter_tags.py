@@ -1,5 +1,7 @@
 from django import template
 
+from wagtail.models import Page
+
 from healthsite.models import site_of
 
 from ..forms import SignupForm
@@ -15,13 +17,17 @@ def newsletter_signup(context):
     newsletter_page = NewsletterPage.objects.live().first()
     if newsletter_page is None:
         return {}
-    newsletter = NewsletterSettings.current(site_of(newsletter_page, context.get("request")))
+    request = context.get("request")
+    newsletter = NewsletterSettings.current(site_of(newsletter_page, request))
     form = context.get("newsletter_form")
     if form is None:
         page = context.get("page")
-        form = SignupForm(source=getattr(page, "url", "") or "", wording=newsletter.privacy_version)
+        source = page.get_url(request) if isinstance(page, Page) else getattr(page, "url", "")
+        form = SignupForm(source=source or "", wording=newsletter.privacy_version)
     return {
         "newsletter_page": newsletter_page,
+        # With the request: Wagtail's site root paths kept on it, no lookup of its own.
+        "newsletter_url": newsletter_page.get_url(request),
         "newsletter": newsletter,
         "form": form,
         "outcome": context.get("newsletter_outcome"),
