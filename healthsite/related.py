@@ -94,21 +94,22 @@ def related_pages(page, limit=RELATED_LIMIT, exclude=()):
 
 def previous_and_next(page):
     """The section of `page` with its previous and next live, public page in tree order
-    (shown in menus or not), either None at the ends; None when its parent is no section."""
+    (shown in menus or not), either None at the ends; None when its parent is no section.
+    The section is the last of the page's breadcrumbs (fetched for the page anyway)."""
+    section = next(
+        (found for found in page.get_breadcrumbs() if found.path == parent_path(page)), None
+    )
+    if not isinstance(section, SectionPage):
+        return None
     siblings = readable().filter(path__startswith=parent_path(page), depth=page.depth)
     before = siblings.filter(path__lt=page.path).order_by("-path").values("path")[:1]
     after = siblings.filter(path__gt=page.path).order_by("path").values("path")[:1]
     found = {
         found.path: found
         for found in ContentPage.objects.filter(
-            Q(path=parent_path(page), pk__in=SectionPage.objects.values("pk"))
-            | Q(path=Subquery(before))
-            | Q(path=Subquery(after))
+            Q(path=Subquery(before)) | Q(path=Subquery(after))
         ).only("title", "path", "depth", "url_path")
     }
-    section = found.pop(parent_path(page), None)
-    if section is None:
-        return None
     return Pager(
         section=section,
         previous=next((p for path, p in found.items() if path < page.path), None),

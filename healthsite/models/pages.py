@@ -487,9 +487,29 @@ def is_public():
     return ~Exists(covering)
 
 
+# What listings, cards and related links show of a page (its address, title, summary, dates
+# and type): reading only these keeps a listing's query and its page objects small.
+LISTING_FIELDS = (
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "locale",
+    "content_type",
+    "summary",
+    "flag_new",
+    "first_published_at",
+    "last_published_at",
+    "last_updated",
+    "last_update_note",
+)
+
+
 def for_listing(pages):
-    """Without the fields a listing never shows (the content and its copies)."""
-    return pages.defer_streamfields().defer("search_text", "content_html")
+    """With only the fields a listing shows (LISTING_FIELDS)."""
+    return pages.only(*LISTING_FIELDS)
 
 
 def newsworthy_types():
