@@ -284,7 +284,8 @@ class ContentPage(Page):
 
     def prepare_to_show(self, request):
         """Fetches at once what showing the page reads from other tables: its site (the
-        request's own), the renditions of its images, its author and reviewer."""
+        request's own), its hero image with the renditions of its images, its author and
+        reviewer."""
         if getattr(self, "_prepared", False):
             return
         self._prepared = True
@@ -292,8 +293,17 @@ class ContentPage(Page):
             site = site_of(self, request)
             if site is not None:
                 self.site = site
-        hero = [self.hero_image] if self.hero_image_id is not None else []
-        renditions.prefetch([*hero, *renditions.figures_of(self)], "hero", "social", "figure")
+        hero_id = self.hero_image_id
+        loaded = hero_id is None or ContentPage.hero_image.is_cached(self)
+        images = [
+            *([self.hero_image] if hero_id is not None and loaded else []),
+            *renditions.figures_of(self),
+        ]
+        fetched = renditions.prefetch(
+            images, "hero", "social", "figure", image_ids=[] if loaded else [hero_id]
+        )
+        if hero_id in fetched:
+            self.hero_image = fetched[hero_id]
         people = {self.author_id, self.reviewed_by_id}
         if self.newsworthy and None not in people and not ContentPage.author.is_cached(self):
             found = Person.objects.in_bulk(people)
