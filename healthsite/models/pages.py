@@ -337,13 +337,24 @@ class ContentPage(Page):
         return headings(self.body)
 
     def get_breadcrumbs(self):
-        """The page's ancestors below the root, top first; fetched once for the breadcrumbs,
-        the structured data and the section's feeds."""
+        """The page's ancestors below the root, top first, each of its own type; found once
+        for the breadcrumbs, the structured data, the pager and the section's feeds."""
         found = getattr(self, "_breadcrumbs", None)
         if found is None or found[0] != self.path:
-            found = (self.path, list(self.get_ancestors().filter(depth__gt=1).specific(defer=True)))
+            found = (self.path, self.ancestors_below_root())
             self._breadcrumbs = found
         return found[1]
+
+    def ancestors_below_root(self):
+        # A page Wagtail routed to has its parents already, each of its own type
+        # (`get_parent()`, as Page.route leaves it): no query. Any other reads them at once.
+        trail, page = [], self
+        while page.depth > 2:
+            page = page.get_parent()
+            if type(page) is not page.specific_class:
+                return list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
+            trail.append(page)
+        return trail[::-1]
 
     def get_sitemap_urls(self, request=None):
         # Search engines should revisit a page when its content changed, not for each typo.
