@@ -324,8 +324,7 @@ class ContentPage(Page):
 
     @property
     def is_new(self):
-        published = self.first_published_at
-        return self.flag_new or bool(published and timezone.now() - published < NEW_FOR)
+        return is_new(self.flag_new, self.first_published_at)
 
     @property
     def table_of_contents(self):
@@ -425,6 +424,11 @@ class RelatedPage(Orderable):
     )
 
     panels = [FieldPanel("target")]
+
+
+def is_new(flag_new, first_published_at):
+    """Whether a page shows a NEW badge: marked new, or first published lately."""
+    return flag_new or bool(first_published_at and timezone.now() - first_published_at < NEW_FOR)
 
 
 def site_of(page, request=None):
