@@ -13,7 +13,6 @@ from django.apps import apps
 from django.db.models import (
     Case,
     Count,
-    Exists,
     F,
     IntegerField,
     OuterRef,
@@ -67,15 +66,13 @@ def related_pages(page, limit=RELATED_LIMIT, exclude=()):
     tags = page.tagged_items.values_list("tag_id", flat=True)  # a subquery, or a draft's list
     sharing = PageTag.objects.filter(tag_id__in=tags)
     shared = sharing.filter(content_object_id=OuterRef("pk")).values("content_object_id")
-    siblings = Q(
-        Exists(SectionPage.objects.filter(path=parent_path(page))),
-        path__startswith=parent_path(page),
-        depth=page.depth,
-    )
+    sources = Q(pk__in=picks) | Q(pk__in=sharing.values("content_object_id"))
+    if isinstance(section_of(page), SectionPage):
+        sources |= Q(path__startswith=parent_path(page), depth=page.depth)
     # A pick to an unpublished or private page drops out; the other sources fill its place.
     pages = (
         readable()
-        .filter(Q(pk__in=picks) | Q(pk__in=sharing.values("content_object_id")) | siblings)
+        .filter(sources)
         .exclude(pk__in={page.pk, *exclude})
         .annotate(
             pick=Case(
@@ -92,13 +89,16 @@ def related_pages(page, limit=RELATED_LIMIT, exclude=()):
     return list(for_listing(pages)[:limit])
 
 
+def section_of(page):
+    """The parent of `page`, from its breadcrumbs (found for the page anyway)."""
+    parent = parent_path(page)
+    return next((found for found in page.get_breadcrumbs() if found.path == parent), None)
+
+
 def previous_and_next(page):
     """The section of `page` with its previous and next live, public page in tree order
-    (shown in menus or not), either None at the ends; None when its parent is no section.
-    The section is the last of the page's breadcrumbs (fetched for the page anyway)."""
-    section = next(
-        (found for found in page.get_breadcrumbs() if found.path == parent_path(page)), None
-    )
+    (shown in menus or not), either None at the ends; None when its parent is no section."""
+    section = section_of(page)
     if not isinstance(section, SectionPage):
         return None
     siblings = readable().filter(path__startswith=parent_path(page), depth=page.depth)
