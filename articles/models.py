@@ -38,8 +38,8 @@ class ArticlePage(ContentPage):
         ContentPage.update_panel,
     ]
 
-    def schema_nodes(self, site):
-        page, *rest = super().schema_nodes(site)
+    def schema_nodes(self, site, request=None):
+        page, *rest = super().schema_nodes(site, request)
         article = {
             "@type": "Article",
             "headline": self.title[:110],
@@ -141,8 +141,8 @@ class ConditionPage(ContentPage):
         "seek_help": "SeeDoctorHealthAspect",
     }
 
-    def schema_nodes(self, site):
-        page, *rest = super().schema_nodes(site)
+    def schema_nodes(self, site, request=None):
+        page, *rest = super().schema_nodes(site, request)
         page["about"] = {"@type": "MedicalCondition", "name": self.title}
         page["hasPart"] = [
             {

@@ -5,7 +5,8 @@ or more for every paragraph or list item with a link, and a page's content has d
 A page being served collects the ids linked anywhere in its content and fetches those pages
 in one query (`linked_pages`) when the first link is drawn (not at all when its content comes
 from the page cache); the link handler reads them from there, and fetches only what else it
-meets (the disclaimer of Site settings, say).
+meets (the disclaimer of Site settings, say). Given the request, links take their URLs from
+Wagtail's site root paths kept on it (without, Wagtail looks them up for each page linked).
 """
 
 import re
@@ -61,10 +62,12 @@ def fetch(ids):
 
 
 class LinkedPages:
-    """The pages linked from some values, fetched when first asked for."""
+    """The pages linked from some values, fetched when first asked for; their URLs as seen
+    from `request`."""
 
-    def __init__(self, values):
+    def __init__(self, values, request=None):
         self.values = values
+        self.request = request
 
     @cached_property
     def pages(self):
@@ -73,10 +76,11 @@ class LinkedPages:
 
 
 @contextmanager
-def linked_pages(*values):
+def linked_pages(*values, request=None):
     """Within it, rich text finds the pages linked from `values` (StreamField values, rich
-    text) with one query at most, and fetches any other linked page once."""
-    token = found_pages.set(LinkedPages(values))
+    text) with one query at most, and fetches any other linked page once; links are made for
+    `request`."""
+    token = found_pages.set(LinkedPages(values, request))
     try:
         yield
     finally:
@@ -110,8 +114,10 @@ class PageLinkHandler(LinkHandler):
 
     @classmethod
     def expand_db_attributes_many(cls, attrs_list):
+        found = found_pages.get()
+        request = None if found is None else found.request
         return [
-            f'<a href="{escape(page.localized.url)}">' if page else "<a>"
+            f'<a href="{escape(page.localized.get_url(request))}">' if page else "<a>"
             for page in cls.get_many(attrs_list)
         ]
 

@@ -1,8 +1,8 @@
 """What to read next at the end of a page: related pages, the product guides of a condition
 and the conditions of a guide, and the previous and next page of its section.
 
-The number of queries is fixed whatever the size of the site: one per source of related pages
-(picks, tags, section) and one for the pages found; one for the pager; one for guides or
+The number of queries is fixed whatever the size of the site: one for the editor's picks and
+one for the related pages, ranked in the database; one for the pager; one for guides or
 conditions. Private pages are filtered inside each query rather than with
 `PageQuerySet.public()`, which costs a query of its own on every call.
 """
@@ -10,11 +10,22 @@ conditions. Private pages are filtered inside each query rather than with
 from typing import NamedTuple
 
 from django.apps import apps
-from django.db.models import Count, Exists, F, Q, Subquery
+from django.db.models import (
+    Case,
+    Count,
+    F,
+    IntegerField,
+    OuterRef,
+    Q,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.functions import Coalesce
 
 from wagtail.models import Page
 
-from .models import ContentPage, SectionPage, for_listing, is_public
+from .models import ContentPage, PageTag, SectionPage, for_listing, is_public
 
 RELATED_LIMIT = 4
 # The admin numbers inline items; items made in code have no number and keep their creation order.
@@ -47,58 +58,58 @@ def related_pages(page, limit=RELATED_LIMIT, exclude=()):
     order, then the pages sharing most tags with it (newest first among equals), then its
     section's other pages (newest first). `exclude`: pages listed elsewhere on the page.
 
-    Picks and tags are read through the page's relations, so a preview shows the draft's.
+    Picks and tags are read through the page's relations, so a preview shows the draft's. The
+    three sources are one query, ranked there: picks by their place, then the number of tags
+    shared, then the newest (a section's page shares none).
     """
-    exclude = {page.pk, *exclude}
-    picks = [
-        pk
-        for pk in page.related_picks.order_by(*EDITORS_ORDER).values_list("target_id", flat=True)
-        if pk not in exclude
-    ]
-    exclude.update(picks)
-    by_tags = list(
+    picks = list(page.related_picks.order_by(*EDITORS_ORDER).values_list("target_id", flat=True))
+    tags = page.tagged_items.values_list("tag_id", flat=True)  # a subquery, or a draft's list
+    sharing = PageTag.objects.filter(tag_id__in=tags)
+    shared = sharing.filter(content_object_id=OuterRef("pk")).values("content_object_id")
+    sources = Q(pk__in=picks) | Q(pk__in=sharing.values("content_object_id"))
+    if isinstance(section_of(page), SectionPage):
+        sources |= Q(path__startswith=parent_path(page), depth=page.depth)
+    # A pick to an unpublished or private page drops out; the other sources fill its place.
+    pages = (
         readable()
-        .filter(tagged_items__tag_id__in=page.tagged_items.values_list("tag_id", flat=True))
-        .exclude(pk__in=exclude)
-        .annotate(shared=Count("tagged_items"))
-        .order_by("-shared", *newest_first())
-        .values_list("pk", flat=True)[:limit]
+        .filter(sources)
+        .exclude(pk__in={page.pk, *exclude})
+        .annotate(
+            pick=Case(
+                *(When(pk=pk, then=Value(place)) for place, pk in enumerate(picks)),
+                default=Value(len(picks)),
+                output_field=IntegerField(),
+            ),
+            shared=Coalesce(Subquery(shared.annotate(n=Count("pk")).values("n")), 0),
+        )
+        .order_by("pick", "-shared", *newest_first())
+        # select_related: the type label of each page, without a query per page.
+        .select_related("content_type")
     )
-    exclude.update(by_tags)
-    in_section = list(
-        readable()
-        .filter(path__startswith=parent_path(page), depth=page.depth)
-        .filter(Exists(SectionPage.objects.filter(path=parent_path(page))))
-        .exclude(pk__in=exclude)
-        .order_by(*newest_first())
-        .values_list("pk", flat=True)[:limit]
-    )
-    # Picks to unpublished or private pages drop out here; the other sources hold enough
-    # pages to fill their places.
-    ids = list(dict.fromkeys([*picks, *by_tags, *in_section]))
-    # select_related: the type label of each page, without a query per page.
-    pages = for_listing(readable().filter(pk__in=ids).select_related("content_type"))
-    by_id = {found.pk: found for found in pages}
-    return [by_id[pk] for pk in ids if pk in by_id][:limit]
+    return list(for_listing(pages)[:limit])
+
+
+def section_of(page):
+    """The parent of `page`, from its breadcrumbs (found for the page anyway)."""
+    parent = parent_path(page)
+    return next((found for found in page.get_breadcrumbs() if found.path == parent), None)
 
 
 def previous_and_next(page):
     """The section of `page` with its previous and next live, public page in tree order
     (shown in menus or not), either None at the ends; None when its parent is no section."""
+    section = section_of(page)
+    if not isinstance(section, SectionPage):
+        return None
     siblings = readable().filter(path__startswith=parent_path(page), depth=page.depth)
     before = siblings.filter(path__lt=page.path).order_by("-path").values("path")[:1]
     after = siblings.filter(path__gt=page.path).order_by("path").values("path")[:1]
     found = {
         found.path: found
         for found in ContentPage.objects.filter(
-            Q(path=parent_path(page), pk__in=SectionPage.objects.values("pk"))
-            | Q(path=Subquery(before))
-            | Q(path=Subquery(after))
+            Q(path=Subquery(before)) | Q(path=Subquery(after))
         ).only("title", "path", "depth", "url_path")
     }
-    section = found.pop(parent_path(page), None)
-    if section is None:
-        return None
     return Pager(
         section=section,
         previous=next((p for path, p in found.items() if path < page.path), None),

@@ -29,24 +29,36 @@ def specs(*names):
     return [spec for name in names for spec in Filter.expand_spec(SPECS[name])]
 
 
-def prefetch(images, *names):
+def prefetch(images, *names, image_ids=()):
     """Fetches the renditions of `names` for all of `images` in one query, so that showing
     them costs no more queries. `names` must cover every rendition shown of these image
     objects: Wagtail takes an image's `prefetched_renditions` for all it has, and would make a
-    missing one again."""
+    missing one again.
+
+    `image_ids`: images known only by their id (a page's hero image), read in the same query
+    with their renditions; returns {id: image} for those that have any of them."""
     by_id = {image.pk: image for image in images if image is not None}
-    if not by_id:
-        return
+    if not by_id and not image_ids:
+        return {}
     rendition_model = get_image_model().get_rendition_model()
+    renditions = rendition_model.objects.filter(
+        image_id__in={*by_id, *image_ids}, filter_spec__in=specs(*names)
+    )
+    if image_ids:
+        renditions = renditions.select_related("image")
     found = defaultdict(list)
-    for rendition in rendition_model.objects.filter(
-        image_id__in=by_id, filter_spec__in=specs(*names)
-    ):
-        rendition.image = by_id[rendition.image_id]  # the same image: no query to read it
+    fetched = {}
+    for rendition in renditions:
+        # One image object for all its renditions: no query to read it.
+        image = by_id.get(rendition.image_id)
+        if image is None:
+            image = fetched.setdefault(rendition.image_id, rendition.image)
+        rendition.image = image
         found[rendition.image_id].append(rendition)
-    for image in images:
+    for image in [*images, *fetched.values()]:
         if image is not None:
             image.prefetched_renditions = list(found[image.pk])
+    return fetched
 
 
 def renditions(image, name):

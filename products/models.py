@@ -77,7 +77,7 @@ class ProductGuidePage(ContentPage):
             yield from (product.name, product.why_it_helps, product.pros, product.cons)
         yield self.disclosure
 
-    def schema_nodes(self, site):
+    def schema_nodes(self, site, request=None):
         """The page, and the products it recommends as an ItemList of Products: only what
         the editor entered (pros and cons as positive and negative notes)."""
         products = []
@@ -101,7 +101,9 @@ class ProductGuidePage(ContentPage):
             "itemListElement": products,
         }
         return (
-            [*super().schema_nodes(site), recommended] if products else super().schema_nodes(site)
+            [*super().schema_nodes(site, request), recommended]
+            if products
+            else super().schema_nodes(site, request)
         )
 
     def sections_for_contents(self):

@@ -24,10 +24,10 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 
 from healthsite import compat
-from healthsite.kept_lookups import any_page_private
+from healthsite.kept import remember
 
 
 class QueryCompiler(PostgresSearchQueryCompiler):
@@ -62,6 +62,11 @@ def SearchBackend(params):  # the name Wagtail looks for
 
         return SQLiteBackend(params)
     return backend
+
+
+def any_page_private():
+    """Whether any page has a view restriction (most sites have none), kept until one changes."""
+    return remember("any-page-private", PageViewRestriction.objects.exists)
 
 
 def hidden_pages():

@@ -1,7 +1,7 @@
 from django import template
 
 from healthsite.kept import remember
-from healthsite.models import SectionPage
+from healthsite.models import SectionPage, for_listing
 
 from ..feeds import feeds_of
 from ..models import SubscribePage
@@ -46,5 +46,5 @@ def section_of(page):
 @register.simple_tag(takes_context=True)
 def subscribe_page(context):
     """The live Subscribe page, or None (kept until the tree changes)."""
-    build = SubscribePage.objects.live().first
+    build = for_listing(SubscribePage.objects.live()).first
     return remember("subscribe-page", build, context.get("request"))

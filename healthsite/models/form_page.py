@@ -87,7 +87,7 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
             # Wagtail's FormMixin.serve does not call ContentPage.serve: render as that does.
-            return self.rendered(super().serve(request, *args, **kwargs))
+            return self.rendered(super().serve(request, *args, **kwargs), request)
         # As FormMixin.serve, with the checks of every public form in their order: Origin,
         # honeypot, timestamp and fields first; only an accepted post counts toward the limit.
         checks, group = protection(), f"form-page-{self.pk}"
@@ -97,11 +97,15 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
         if not form.is_valid():
             checks.count_refusal(request, group)
             context = {**self.get_context(request, *args, **kwargs), "form": form}
-            return self.rendered(TemplateResponse(request, self.get_template(request), context))
+            return self.rendered(
+                TemplateResponse(request, self.get_template(request), context), request
+            )
         if checks.too_many(request, group=group, rate=SUBMISSIONS_PER_HOUR):
             return checks.refuse_too_many(request)
         submission = self.process_form_submission(form)
-        return self.rendered(self.render_landing_page(request, submission, *args, **kwargs))
+        return self.rendered(
+            self.render_landing_page(request, submission, *args, **kwargs), request
+        )
 
     def send_mail(self, form):
         """To the site's owner; the reader's address only as Reply-To (never as the sender,

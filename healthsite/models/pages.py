@@ -11,7 +11,7 @@ from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Exists, F, OuterRef
 from django.db.models.lookups import StartsWith
-from django.http import Http404, HttpResponsePermanentRedirect
+from django.http import HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
 from django.template.response import SimpleTemplateResponse
 from django.utils import timezone
@@ -30,7 +30,7 @@ from wagtail.search import index
 from caching import page_cache
 from seo import structured_data
 
-from .. import kept_lookups, page_links, renditions
+from .. import page_links, renditions
 from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from ..pagination import canonical_number, canonical_query, paginate_when_shown
@@ -280,24 +280,25 @@ class ContentPage(Page):
             canonical = canonical_query(request, self.query_parameters)
             if canonical is not None:
                 return HttpResponsePermanentRedirect(request.path + canonical)
-        return self.rendered(super().serve(request, *args, **kwargs))
+        return self.rendered(super().serve(request, *args, **kwargs), request)
 
-    def rendered(self, response):
+    def rendered(self, response, request=None):
         """`response`, rendered with the pages linked from the page's content fetched at once
-        (page_links.py)."""
+        (page_links.py), their URLs worked out for `request`."""
         if isinstance(response, SimpleTemplateResponse) and not response.is_rendered:
             streams = [
                 getattr(self, field.name)
                 for field in self._meta.get_fields()
                 if isinstance(field, StreamField)
             ]
-            with page_links.linked_pages(*streams):
+            with page_links.linked_pages(*streams, request=request):
                 response.render()
         return response
 
     def prepare_to_show(self, request):
         """Fetches at once what showing the page reads from other tables: its site (the
-        request's own), the renditions of its images, its author and reviewer."""
+        request's own), its hero image with the renditions of its images, its author and
+        reviewer."""
         if getattr(self, "_prepared", False):
             return
         self._prepared = True
@@ -305,8 +306,17 @@ class ContentPage(Page):
             site = site_of(self, request)
             if site is not None:
                 self.site = site
-        hero = [self.hero_image] if self.hero_image_id is not None else []
-        renditions.prefetch([*hero, *renditions.figures_of(self)], "hero", "social", "figure")
+        hero_id = self.hero_image_id
+        loaded = hero_id is None or ContentPage.hero_image.is_cached(self)
+        images = [
+            *([self.hero_image] if hero_id is not None and loaded else []),
+            *renditions.figures_of(self),
+        ]
+        fetched = renditions.prefetch(
+            images, "hero", "social", "figure", image_ids=[] if loaded else [hero_id]
+        )
+        if hero_id in fetched:
+            self.hero_image = fetched[hero_id]
         people = {self.author_id, self.reviewed_by_id}
         if self.newsworthy and None not in people and not ContentPage.author.is_cached(self):
             found = self._meta.get_field("author").related_model.objects.in_bulk(people)
@@ -319,8 +329,7 @@ class ContentPage(Page):
 
     @property
     def is_new(self):
-        published = self.first_published_at
-        return self.flag_new or bool(published and timezone.now() - published < NEW_FOR)
+        return is_new(self.flag_new, self.first_published_at)
 
     @property
     def table_of_contents(self):
@@ -332,13 +341,24 @@ class ContentPage(Page):
         return headings(self.body)
 
     def get_breadcrumbs(self):
-        """The page's ancestors below the root, top first; fetched once for the breadcrumbs,
-        the structured data and the section's feeds."""
+        """The page's ancestors below the root, top first, each of its own type; found once
+        for the breadcrumbs, the structured data, the pager and the section's feeds."""
         found = getattr(self, "_breadcrumbs", None)
         if found is None or found[0] != self.path:
-            found = (self.path, list(self.get_ancestors().filter(depth__gt=1).specific(defer=True)))
+            found = (self.path, self.ancestors_below_root())
             self._breadcrumbs = found
         return found[1]
+
+    def ancestors_below_root(self):
+        # A page Wagtail routed to has its parents already, each of its own type
+        # (`get_parent()`, as Page.route leaves it): no query. Any other reads them at once.
+        trail, page = [], self
+        while page.depth > 2:
+            page = page.get_parent()
+            if type(page) is not page.specific_class:
+                return list(self.get_ancestors().filter(depth__gt=1).specific(defer=True))
+            trail.append(page)
+        return trail[::-1]
 
     def get_sitemap_urls(self, request=None):
         # Search engines should revisit a page when its content changed, not for each typo.
@@ -352,20 +372,22 @@ class ContentPage(Page):
         rendition = self.hero_image.get_rendition(renditions.SPECS["social"])
         return self.site.root_url + rendition.url, rendition
 
-    def structured_data(self):
+    def structured_data(self, request=None):
         """schema.org nodes describing the page, for its JSON-LD (none for a page no site
-        serves, such as the preview of a new home page)."""
-        if self.url is None:
+        serves, such as the preview of a new home page). With the request, Wagtail works out
+        the site's root paths once for all the URLs."""
+        if self.get_url(request) is None:
             return []
-        site = self.site
         trail = [*self.get_breadcrumbs(), self]
-        names = ["Home" if page.depth == 2 else page.title for page in trail]
-        crumbs = zip(names, (site.root_url + page.url for page in trail), strict=True)
-        return [structured_data.breadcrumbs(crumbs), *self.schema_nodes(site)]
+        crumbs = [
+            ("Home" if page.depth == 2 else page.title, page.get_full_url(request))
+            for page in trail
+        ]
+        return [structured_data.breadcrumbs(crumbs), *self.schema_nodes(self.site, request)]
 
-    def schema_nodes(self, site):
+    def schema_nodes(self, site, request=None):
         """The page itself; page types add what they are about."""
-        url = self.get_full_url()
+        url = self.get_full_url(request)
         image = self.social_image()
         node = {
             "@type": "MedicalWebPage" if self.is_health_page else "WebPage",
@@ -385,12 +407,6 @@ class ContentPage(Page):
                 node[key] = person and structured_data.person(person, site.root_url)
             node["lastReviewed"] = structured_data.date(self.last_reviewed)
         return [structured_data.compact(node)]
-
-    def get_view_restrictions(self):
-        # No query for it while no page on the site is private (the usual case).
-        if not kept_lookups.any_page_private():
-            return PageViewRestriction.objects.none()
-        return super().get_view_restrictions()
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -415,10 +431,15 @@ class RelatedPage(Orderable):
     panels = [FieldPanel("target")]
 
 
+def is_new(flag_new, first_published_at):
+    """Whether a page shows a NEW badge: marked new, or first published lately."""
+    return flag_new or bool(first_published_at and timezone.now() - first_published_at < NEW_FOR)
+
+
 def site_of(page, request=None):
     """The site `page` belongs to (as `Page.get_site()` says, None if none serves it), as the
     request's own Site object when it is that site: no query."""
-    parts = page.get_url_parts()
+    parts = page.get_url_parts(request)
     if parts is None:
         return None
     current = request and Site.find_for_request(request)
@@ -463,31 +484,12 @@ class HomePage(ContentPage):
         FieldPanel("body"),
     ]
 
-    def schema_nodes(self, site):
+    def schema_nodes(self, site, request=None):
         return [
             structured_data.organization(site),
             structured_data.website(site),
-            *super().schema_nodes(site),
+            *super().schema_nodes(site, request),
         ]
-
-    def route(self, request, path_components):
-        # The page at the end of the path in one query, found by its slug and address, where
-        # Wagtail's own route takes one or two per level: no page type here routes the paths
-        # below it itself (a RoutablePageMixin would need Wagtail's way back).
-        if not path_components:
-            # The home page itself, fresh when this is the copy kept for routing (kept_lookups).
-            home = self
-            if getattr(self, "routing_copy", False):
-                home = type(self).objects.get(pk=self.pk)
-            return super(HomePage, home).route(request, path_components)
-        url_path = f"{self.url_path}{'/'.join(path_components)}/"
-        page = Page.objects.filter(slug=path_components[-1], url_path=url_path).first()
-        if page is None:
-            raise Http404
-        page = page.specific
-        if len(path_components) == 1:
-            page._cached_parent_obj = self  # as Wagtail's route leaves it: no query for it
-        return page.route(request, [])
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
@@ -506,9 +508,29 @@ def is_public():
     return ~Exists(covering)
 
 
+# What listings, cards and related links show of a page (its address, title, summary, dates
+# and type): reading only these keeps a listing's query and its page objects small.
+LISTING_FIELDS = (
+    "title",
+    "slug",
+    "path",
+    "depth",
+    "url_path",
+    "live",
+    "locale",
+    "content_type",
+    "summary",
+    "flag_new",
+    "first_published_at",
+    "last_published_at",
+    "last_updated",
+    "last_update_note",
+)
+
+
 def for_listing(pages):
-    """Without the fields a listing never shows (the content and its copies)."""
-    return pages.defer_streamfields().defer("search_text", "content_html")
+    """With only the fields a listing shows (LISTING_FIELDS)."""
+    return pages.only(*LISTING_FIELDS)
 
 
 def newsworthy_types():

@@ -6,11 +6,6 @@ from wagtail import blocks
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Site
-
-from caching import page_cache
-
-from .. import kept_lookups
 
 
 class SocialLinkBlock(blocks.StructBlock):
@@ -55,18 +50,6 @@ class SiteSettings(BaseSiteSetting):
     first_year = models.PositiveIntegerField(
         default=2012, help_text="The first year of the copyright notice."
     )
-
-    @classmethod
-    def for_request(cls, request):
-        # Every page shows them: kept for readers (kept_lookups), Wagtail's lookup for editors.
-        attribute = cls.get_cache_attr_name()
-        if not hasattr(request, attribute) and page_cache.anonymous(request):
-            site = Site.find_for_request(request)
-            if site is not None:
-                kept = kept_lookups.site_setting(cls, request, site)
-                kept._request = request  # as Wagtail's own: relative page URLs
-                setattr(request, attribute, kept)
-        return super().for_request(request)
 
     panels = [
         FieldPanel("disclaimer"),

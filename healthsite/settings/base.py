@@ -68,8 +68,6 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     # ETags from the body, and 304 Not Modified for conditional requests.
     "django.middleware.http.ConditionalGetMiddleware",
-    # The request's Site from the cache for readers (Wagtail asks the database every time).
-    "healthsite.kept_lookups.SiteMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",

@@ -1,6 +1,8 @@
 from django import template
 
-from healthsite.models import site_of
+from wagtail.models import Page
+
+from healthsite.models import for_listing, site_of
 
 from ..forms import SignupForm
 from ..models import NewsletterPage, NewsletterSettings
@@ -12,16 +14,20 @@ register = template.Library()
 def newsletter_signup(context):
     """The signup box, posting to the newsletter page (nothing while it is not live). After a
     signup, it shows the form as sent or the answer: the page's context says which."""
-    newsletter_page = NewsletterPage.objects.live().first()
+    newsletter_page = for_listing(NewsletterPage.objects.live()).first()
     if newsletter_page is None:
         return {}
-    newsletter = NewsletterSettings.current(site_of(newsletter_page, context.get("request")))
+    request = context.get("request")
+    newsletter = NewsletterSettings.current(site_of(newsletter_page, request))
     form = context.get("newsletter_form")
     if form is None:
         page = context.get("page")
-        form = SignupForm(source=getattr(page, "url", "") or "", wording=newsletter.privacy_version)
+        source = page.get_url(request) if isinstance(page, Page) else getattr(page, "url", "")
+        form = SignupForm(source=source or "", wording=newsletter.privacy_version)
     return {
         "newsletter_page": newsletter_page,
+        # With the request: Wagtail's site root paths kept on it, no lookup of its own.
+        "newsletter_url": newsletter_page.get_url(request),
         "newsletter": newsletter,
         "form": form,
         "outcome": context.get("newsletter_outcome"),

@@ -29,7 +29,7 @@ def page_meta(context):
             "components/page_meta.html", {"url": canonical_root(request) + path}
         )
     page = page.specific
-    if page.url is None:  # served by no site: a preview of a new home page
+    if page.get_url(request) is None:  # served by no site: a preview of a new home page
         return ""
     image = page.social_image() if hasattr(page, "social_image") else None
     return render_to_string(
@@ -42,7 +42,7 @@ def page_meta(context):
             "type": "article" if getattr(page, "is_health_page", False) else "website",
             "image": image,
             "image_alt": getattr(page, "hero_alt", ""),
-            "json_ld": structured_data.script(page.structured_data())
+            "json_ld": structured_data.script(page.structured_data(request))
             if hasattr(page, "structured_data")
             else "",
         },

@@ -270,9 +270,10 @@ def test_a_page_the_cache_cannot_answer_is_made_around_its_kept_article(
     with CaptureQueriesContext(connection) as again:
         response = client.get(SPASMS)
     assert len(again) < len(first)
-    # Finding the page (its row, then its type's) is all: the site, its settings, the menu
-    # and whether any page is private are kept too.
-    assert len(again) == 2, [query["sql"] for query in again]
+    # Wagtail finding the page is all (its site, then per level of the path the page's row
+    # and its type's, then the view restrictions of its ancestors): its settings and the
+    # menu are kept too.
+    assert len(again) == 8, [query["sql"] for query in again]
     assert "Muscle Spasms" in article(response)  # the article and related links as kept
     assert "<title>Muscle cramps" in response.content.decode()  # the rest made afresh
 
