@@ -30,7 +30,6 @@ class ArticlePage(ContentPage):
     review_interval_setting = "article_review_months"
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
-    prepared_in_fragments = True  # content_page.html
 
     content_panels = [
         *ContentPage.content_panels,
@@ -68,7 +67,6 @@ class ConditionPage(ContentPage):
     content_template = "articles/condition_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
-    prepared_in_fragments = True  # content_page.html
 
     # (field, heading readers see): the fixed order of the sections.
     SECTIONS = [

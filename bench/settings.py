@@ -10,3 +10,8 @@ from healthsite.settings.production import *  # noqa: F403
 INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 
 STATIC_ROOT = os.environ["BENCH_STATIC_ROOT"]
+
+# Cold requests: the page cache's copy expired just before (bench/cold.py).
+PAGE_CACHE = "caching.page_cache.PageCacheMiddleware"
+MIDDLEWARE = list(MIDDLEWARE)  # noqa: F405
+MIDDLEWARE.insert(MIDDLEWARE.index(PAGE_CACHE), "bench.cold.ExpiredEntryMiddleware")

@@ -7,10 +7,10 @@ a page from the cache skips it all. Two versions in the cache make purging cheap
 - the site's generation: a new one purges everything (the tree, a menu or settings changed);
 - each path's version: a new one purges that path, with its ?page=N listings, on every host.
 
-A page's costly parts (its article and related links) are also kept as fragments under the
-same two versions, for longer: when the page's entry expires, or a request cannot be answered
-from the cache (an editor, an unknown query string), the page is put together again around
-them. Anything that purges the page changes their key.
+A page's costly parts (its article and related links) are also kept, by Wagtail's cache tags
+in the templates, under the same two versions and for longer (context_processors.py): when
+the page's entry expires, the page is put together again around them. Anything that purges
+the page changes their key.
 
 Wagtail's frontend cache (wagtail.contrib.frontend_cache) carries the same purges to a caching
 proxy in front (Varnish); see invalidation.py for which change purges what.
@@ -26,7 +26,6 @@ from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponse
 from django.middleware.http import ConditionalGetMiddleware
-from django.utils import timezone
 from django.utils.cache import patch_cache_control, set_response_etag
 
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
@@ -84,35 +83,18 @@ def anonymous(request):
     )
 
 
-def fragments_on(request, page):
-    """Whether parts of `page` shown for `request` come from (and go to) the page cache: for
-    anonymous readers' GETs (a form sent back shows its errors), never previews."""
+def keeps_parts(request):
+    """Whether parts of the answer to `request` come from (and go to) the cache: for
+    anonymous readers' GETs of a page at its canonical address (so never a form sent back
+    with its errors, an editor's view, a search, or a page not found). Wagtail's cache tags
+    leave previews alone themselves."""
     return (
         enabled()
-        and getattr(page, "fragments_cached", False)
         and request.method in ("GET", "HEAD")
         and anonymous(request)
-        and not getattr(request, "is_preview", False)
+        and getattr(request, "canonical_address", False)
+        and CACHEABLE_QUERY.fullmatch(request.META.get("QUERY_STRING", "")) is not None
     )
-
-
-def fragment(request, name, page, render):
-    """`render()`, the part `name` of `page` as served at this request's path, kept until a
-    purge of that path or of everything (or the day's end), for anonymous readers."""
-    if not fragments_on(request, page):
-        return render()
-    generation_now, version = versions(request)
-    listing = request.GET.get("page", "")  # a listing's page N, as the page cache keeps it
-    key = (
-        f"page-cache:fragment:{generation_now}:{version}:{timezone.localdate()}:"
-        f"{request.get_host()}:{name}:{page.cache_key}:"
-        f"{listing if CACHEABLE_QUERY.fullmatch(f'page={listing}') else ''}"
-    )
-    html = cache.get(key)
-    if html is None:
-        html = render()
-        cache.set(key, html, FRAGMENT_SECONDS)
-    return html
 
 
 def remember(name, build, request=None):
@@ -121,12 +103,9 @@ def remember(name, build, request=None):
     if not enabled():
         return build()
     generation_now = versions(request)[0] if request is not None else generation()
-    key = f"page-cache:{generation_now}:{name}"
-    value = cache.get(key)
-    if value is None:
-        value = build()
-        cache.set(key, value, settings.PAGE_CACHE_SECONDS)
-    return value
+    return cache.get_or_set(
+        f"page-cache:{generation_now}:{name}", build, settings.PAGE_CACHE_SECONDS
+    )
 
 
 def purge_everything():

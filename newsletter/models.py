@@ -38,7 +38,6 @@ class NewsletterPage(ContentPage):
     max_count = 1  # the site has one newsletter, and every signup box posts to its page
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []
-    prepared_in_fragments = True  # content_page.html
     allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     def serve(self, request, *args, **kwargs):

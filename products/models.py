@@ -27,7 +27,6 @@ class ProductGuidePage(ContentPage):
     content_template = "products/product_guide_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
-    prepared_in_fragments = True  # content_page.html
 
     look_for = StreamField(BodyStreamBlock(), blank=True, verbose_name="what to look for")
     avoid = StreamField(BodyStreamBlock(), blank=True, verbose_name="what to avoid")

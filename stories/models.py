@@ -28,7 +28,6 @@ class StoryIndexPage(ContentPage):
     max_count = 1  # one place where stories are told and moderated
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = ["stories.StoryPage"]
-    prepared_in_fragments = True  # content_page.html; its listing is kept per ?page=N
     query_parameters = {"page": canonical_number}
     allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 

@@ -51,7 +51,6 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
 
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
-    prepared_in_fragments = True  # content_page.html
     allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form
 
     thank_you_text = RichTextField(

@@ -27,7 +27,6 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
 from wagtail.search import index
 
-from caching import page_cache
 from seo import structured_data
 
 from .. import page_links, renditions
@@ -189,17 +188,11 @@ class ContentPage(Page):
     )
     promote_panels = [*Page.promote_panels, FieldPanel("flag_new")]
     base_form_class = ContentPageForm
-    # Its article and related links are the same for every reader of a GET (a form shown
-    # empty), so a page cache fragment can keep them (caching/page_cache.py).
-    fragments_cached = True
     # What the page reads of its query string ({name: how to clean it}; a listing reads its
     # page number): any other is redirected to the page's canonical address.
     query_parameters = {}
     # Readers only read: PUT, DELETE, PATCH and POST get 405 (pages with a form add POST).
     allowed_http_methods = [HTTPMethod.GET, HTTPMethod.HEAD, HTTPMethod.OPTIONS]
-    # Its template (content_page.html) shows what prepare_to_show fetches only inside those
-    # fragments: a page put together around kept fragments needs none of it.
-    prepared_in_fragments = False
 
     def clean(self):
         super().clean()
@@ -410,8 +403,7 @@ class ContentPage(Page):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        if not (self.prepared_in_fragments and page_cache.fragments_on(request, self)):
-            self.prepare_to_show(request)
+        self.prepare_to_show(request)
         return context
 
     class Meta:
@@ -468,7 +460,6 @@ class HomePage(ContentPage):
         "newsletter.NewsletterPage",
         "search.ConditionIndexPage",
     ]
-    prepared_in_fragments = True  # its template shows the page inside a fragment
 
     content_panels = [
         *Page.content_panels,
@@ -568,7 +559,6 @@ class SectionPage(ContentPage):
         "healthsite.FormPage",
         "stories.StoryIndexPage",
     ]
-    prepared_in_fragments = True  # its template shows the page inside a fragment
     query_parameters = {"page": canonical_number}
 
     def get_context(self, request, *args, **kwargs):
@@ -587,7 +577,6 @@ class StandardPage(ContentPage):
 
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
-    prepared_in_fragments = True  # content_page.html
 
     content_panels = [*ContentPage.content_panels, *ContentPage.reference_panels]
 

@@ -168,6 +168,8 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "wagtail.contrib.settings.context_processors.settings",
+                # What Wagtail's cache tags key the parts of pages on (docs/architecture.md).
+                "caching.context_processors.page_cache",
             ],
         },
     },
@@ -323,6 +325,9 @@ if os.environ.get("VARNISH_URL"):
         }
     }
 
+# Where the parts of a page go when they must be made afresh (an editor's view, a form sent
+# back): nowhere (caching/context_processors.py).
+UNCACHED = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
 # One process: local memory (production settings choose shared caches). Two caches, so that
 # pages filling the first never push out a count kept in the second (healthsite/counting.py):
 # "default" for pages, fragments and lookups, all of which can be made again; "counters" for
@@ -338,6 +343,7 @@ CACHES = {
         "LOCATION": "counters",
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
+    "uncached": UNCACHED,
 }
 
 # One JSON object per log line, with nothing that identifies a reader (healthsite/log_format.py);

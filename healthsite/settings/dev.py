@@ -46,4 +46,5 @@ CACHES = {
         "KEY_PREFIX": _site,
         "OPTIONS": {"MAX_ENTRIES": 100_000},
     },
+    "uncached": UNCACHED,  # noqa: F405
 }

@@ -53,6 +53,7 @@ _counters_redis = os.environ.get("REDIS_COUNTERS_URL") or _pages_redis
 CACHES = {
     "default": redis(_pages_redis) if _pages_redis else database("healthsite_cache"),
     "counters": redis(_counters_redis) if _counters_redis else database("healthsite_counters"),
+    "uncached": UNCACHED,  # noqa: F405
 }
 
 DJANGO_REDIS_LOG_IGNORED_EXCEPTIONS = True

@@ -241,7 +241,8 @@ def redis_cache(location):
         "KEY_PREFIX": f"healthsite-test-{uuid.uuid4().hex}",
         "OPTIONS": {"SOCKET_CONNECT_TIMEOUT": 0.2, "SOCKET_TIMEOUT": 0.2},
     }
-    return {"default": redis, "counters": redis}
+    uncached = {"BACKEND": "django.core.cache.backends.dummy.DummyCache"}
+    return {"default": redis, "counters": redis, "uncached": uncached}
 
 
 def test_recording_survives_a_cache_outage(settings):
