@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from healthsite import renditions
-from healthsite.models import SectionPage, is_public, newest_pages, sections_of
+from healthsite.models import SectionPage, newest_pages, sections_of
 from healthsite.parsing import whole_number
 
 DEFAULT_ITEMS = 20
@@ -89,7 +89,7 @@ class Channel:
         if section_slug is not None:
             self.section = (
                 SectionPage.objects.live()
-                .filter(is_public())
+                .public()
                 .child_of(self.site.root_page)
                 .filter(slug=section_slug)
                 .first()

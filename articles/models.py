@@ -13,11 +13,9 @@ from healthsite.models import (
     ContentPage,
     SectionPage,
     for_listing,
-    is_public,
     newest_pages,
 )
 from healthsite.pagination import canonical_number, paginate
-from seo import structured_data
 
 from .blocks import SeekHelpStreamBlock, SelfCareStreamBlock
 from .feeds import subscriptions
@@ -36,21 +34,6 @@ class ArticlePage(ContentPage):
         *ContentPage.reference_panels,
         ContentPage.update_panel,
     ]
-
-    def schema_nodes(self, site, request=None):
-        page, *rest = super().schema_nodes(site, request)
-        article = {
-            "@type": "Article",
-            "headline": self.title[:110],
-            "description": self.summary,
-            "author": page.get("author"),
-            "datePublished": page.get("datePublished"),
-            "dateModified": page.get("dateModified"),
-            "image": page.get("primaryImageOfPage"),
-            "publisher": {"@id": f"{site.root_url}/#organization"},
-            "mainEntityOfPage": {"@id": page["@id"]},
-        }
-        return [page, structured_data.compact(article), *rest]
 
     class Meta:
         verbose_name = "article"
@@ -139,21 +122,6 @@ class ConditionPage(ContentPage):
         "seek_help": "SeeDoctorHealthAspect",
     }
 
-    def schema_nodes(self, site, request=None):
-        page, *rest = super().schema_nodes(site, request)
-        page["about"] = {"@type": "MedicalCondition", "name": self.title}
-        page["hasPart"] = [
-            {
-                "@type": "HealthTopicContent",
-                "name": heading,
-                "url": f"{page['url']}#{field.replace('_', '-')}",
-                "hasHealthAspect": f"https://schema.org/{self.HEALTH_ASPECTS[field]}",
-            }
-            for field, heading in self.SECTIONS
-            if getattr(self, field)
-        ]
-        return [page, *rest]
-
     class Meta:
         verbose_name = "condition"
 
@@ -201,9 +169,7 @@ class SubscribePage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         root_url = self.site.root_url
-        sections = (
-            SectionPage.objects.live().filter(is_public()).in_menu().child_of(self.get_parent())
-        )
+        sections = SectionPage.objects.live().public().in_menu().child_of(self.get_parent())
         context["site_feeds"] = subscriptions(root_url)
         context["sections"] = [(section, subscriptions(root_url, section)) for section in sections]
         return context

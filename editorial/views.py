@@ -3,16 +3,14 @@
 from django.shortcuts import get_object_or_404
 from django.template.response import TemplateResponse
 
-from healthsite.models import ContentPage, is_public
+from healthsite.models import ContentPage
 
 from .models import Person
 
 
 def person(request, slug):
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    pages = (
-        ContentPage.objects.live().filter(is_public()).order_by("title").only("title", "url_path")
-    )
+    pages = ContentPage.objects.live().public().order_by("title").only("title", "url_path")
     return TemplateResponse(
         request,
         "editorial/person.html",

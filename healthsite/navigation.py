@@ -24,6 +24,7 @@ def build_menu(site, request):
     root_url = root.relative_url(site, request)
     rows = (
         ContentPage.objects.live()
+        .public()
         .in_menu()
         .descendant_of(root)
         .filter(depth__lte=root.depth + 2)

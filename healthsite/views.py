@@ -4,7 +4,7 @@ from django.template.response import TemplateResponse
 
 from wagtail.models import Site
 
-from .models import ContentPage, is_public
+from .models import ContentPage
 
 
 def site_map(request):
@@ -12,7 +12,7 @@ def site_map(request):
     site = Site.find_for_request(request)
     pages = (
         ContentPage.objects.live()
-        .filter(is_public())
+        .public()
         .descendant_of(site.root_page)
         .order_by("path")
         .only("title", "url_path", "path", "depth")

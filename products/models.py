@@ -13,10 +13,6 @@ from wagtail.search import index
 from healthsite import renditions
 from healthsite.blocks import BodyStreamBlock
 from healthsite.models import ContentPage
-from seo import structured_data
-
-# One of the sizes prepared for the product cards (healthsite.renditions "product").
-SCHEMA_IMAGE = "format-jpeg|fill-800x600"
 
 
 class ProductGuidePage(ContentPage):
@@ -75,35 +71,6 @@ class ProductGuidePage(ContentPage):
         for product in self.products.all():
             yield from (product.name, product.why_it_helps, product.pros, product.cons)
         yield self.disclosure
-
-    def schema_nodes(self, site, request=None):
-        """The page, and the products it recommends as an ItemList of Products: only what
-        the editor entered (pros and cons as positive and negative notes)."""
-        products = []
-        for position, product in enumerate(self.recommended_products, start=1):
-            item = {
-                "@type": "Product",
-                "name": product.name,
-                "description": product.why_it_helps,
-                "positiveNotes": product.pros_list and structured_data.item_list(product.pros_list),
-                "negativeNotes": product.cons_list and structured_data.item_list(product.cons_list),
-                "url": product.link,
-                "image": product.image
-                and site.root_url + product.image.get_rendition(SCHEMA_IMAGE).url,
-            }
-            products.append(
-                {"@type": "ListItem", "position": position, "item": structured_data.compact(item)}
-            )
-        recommended = {
-            "@type": "ItemList",
-            "name": f"{self.title}: products we recommend",
-            "itemListElement": products,
-        }
-        return (
-            [*super().schema_nodes(site, request), recommended]
-            if products
-            else super().schema_nodes(site, request)
-        )
 
     def sections_for_contents(self):
         sections = [

@@ -24,10 +24,10 @@ from modelsearch.backends.database.postgres.postgres import (
 )
 from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page
 
 from healthsite import compat
-from healthsite.kept import remember
+from healthsite.models import ContentPage
 
 
 class QueryCompiler(PostgresSearchQueryCompiler):
@@ -64,15 +64,10 @@ def SearchBackend(params):  # the name Wagtail looks for
     return backend
 
 
-def any_page_private():
-    """Whether any page has a view restriction (most sites have none), kept until one changes."""
-    return remember("any-page-private", PageViewRestriction.objects.exists)
-
-
 def hidden_pages():
-    """Ids of the pages readers may not see: not live, or in a private section."""
-    private = Page.objects.private_q() if any_page_private() else Q(pk__in=[])
-    hidden = Page.objects.filter(Q(live=False) | private)
+    """Ids of the pages readers may not see: not live, or not public (the site's one rule,
+    ContentPageQuerySet.private_q: search backends filter on ids, not on expressions)."""
+    hidden = Page.objects.filter(Q(live=False) | ContentPage.objects.private_q())
     return list(hidden.order_by().values_list("pk", flat=True))
 
 

@@ -9,7 +9,7 @@ from django.db import models
 from wagtail.admin.panels import FieldPanel
 from wagtail.search import index
 
-from healthsite.models import ContentPage, is_public
+from healthsite.models import ContentPage
 
 
 class Synonym(index.Indexed, models.Model):
@@ -90,7 +90,7 @@ class ConditionIndexPage(ContentPage):
         """[(letter, entries)]: condition pages and the synonyms that lead to live pages,
         alphabetically; each entry is (name, page, is_synonym)."""
         condition = apps.get_model("articles", "ConditionPage")
-        pages = ContentPage.objects.live().filter(is_public())
+        pages = ContentPage.objects.live().public()
         entries = [
             (page.title, page, False) for page in pages.type(condition).only("title", "url_path")
         ]

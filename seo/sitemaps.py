@@ -9,7 +9,7 @@ from wagtail.contrib.sitemaps.sitemap_generator import Sitemap as WagtailSitemap
 from wagtail.models import Site
 
 from editorial.models import Person
-from healthsite.models import ContentPage, is_public
+from healthsite.models import ContentPage
 
 
 class PageSitemap(WagtailSitemap):
@@ -24,7 +24,7 @@ class PageSitemap(WagtailSitemap):
         pages = ContentPage.objects.descendant_of(self.get_wagtail_site().root_page, inclusive=True)
         return (
             pages.live()
-            .filter(is_public())
+            .public()
             .order_by("path")
             .defer_streamfields()
             .defer("search_text", "content_html")

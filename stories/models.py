@@ -12,7 +12,7 @@ from wagtail.admin.panels import FieldPanel, FieldRowPanel
 from wagtail.models import Page
 from wagtail.search import index
 
-from healthsite.models import ContentPage, is_public
+from healthsite.models import ContentPage
 from healthsite.pagination import canonical_number, paginate_when_shown
 
 from . import limits
@@ -42,7 +42,7 @@ class StoryIndexPage(ContentPage):
         return (
             StoryPage.objects.child_of(self)
             .live()
-            .filter(is_public())
+            .public()
             .defer_streamfields()
             .order_by("-received", "-first_published_at", "-pk")
         )

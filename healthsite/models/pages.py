@@ -9,7 +9,7 @@ from django.conf import settings
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Exists, F, OuterRef
+from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 from django.http import HttpResponsePermanentRedirect
 from django.template.loader import render_to_string
@@ -24,10 +24,9 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageViewRestriction, Site, get_page_models
+from wagtail.models import Orderable, Page, PageManager, PageViewRestriction, Site, get_page_models
+from wagtail.query import PageQuerySet
 from wagtail.search import index
-
-from seo import structured_data
 
 from .. import page_links, renditions
 from ..blocks import BodyStreamBlock, SourceBlock, headings
@@ -46,12 +45,26 @@ class PageTag(TaggedItemBase):
     )
 
 
+class ContentPageQuerySet(PageQuerySet):
+    """Wagtail's page queries, with the one rule of what readers may see: `.live().public()`,
+    used by listings, menus, feeds, search, related links, sitemaps, the site map and A–Z."""
+
+    def private_q(self):
+        """Pages a view restriction (login or password) covers, on them or on an ancestor.
+        Inside the query, where Wagtail's own reads every restriction first, a query on each
+        call; `public()` and `not_public()` are Wagtail's, on this."""
+        covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
+        return Q(Exists(covering))
+
+
 class ContentPage(Page):
     """What every page of the site shares: summary, hero image, author, body and dates.
 
     Concrete (not abstract) so listings, What's New and feeds read these fields for pages of
     every type in one query.
     """
+
+    objects = PageManager.from_queryset(ContentPageQuerySet)()
 
     # Listed in What's New and the feeds (subclasses holding health content say True).
     newsworthy = False
@@ -358,49 +371,6 @@ class ContentPage(Page):
         lastmod = self.last_updated or self.last_published_at
         return [{"location": self.get_full_url(request), "lastmod": lastmod}]
 
-    def social_image(self):
-        """The hero image as shared on social media: (absolute URL, rendition), or None."""
-        if not self.hero_image:
-            return None
-        rendition = self.hero_image.get_rendition(renditions.SPECS["social"])
-        return self.site.root_url + rendition.url, rendition
-
-    def structured_data(self, request=None):
-        """schema.org nodes describing the page, for its JSON-LD (none for a page no site
-        serves, such as the preview of a new home page). With the request, Wagtail works out
-        the site's root paths once for all the URLs."""
-        if self.get_url(request) is None:
-            return []
-        trail = [*self.get_breadcrumbs(), self]
-        crumbs = [
-            ("Home" if page.depth == 2 else page.title, page.get_full_url(request))
-            for page in trail
-        ]
-        return [structured_data.breadcrumbs(crumbs), *self.schema_nodes(self.site, request)]
-
-    def schema_nodes(self, site, request=None):
-        """The page itself; page types add what they are about."""
-        url = self.get_full_url(request)
-        image = self.social_image()
-        node = {
-            "@type": "MedicalWebPage" if self.is_health_page else "WebPage",
-            "@id": f"{url}#webpage",
-            "url": url,
-            "name": self.title,
-            "description": self.summary,
-            "inLanguage": "en-GB",
-            "isPartOf": {"@id": f"{site.root_url}/#website"},
-            "datePublished": structured_data.date(self.first_published_at),
-            "dateModified": structured_data.date(self.last_updated),
-            "primaryImageOfPage": image[0] if image else None,
-        }
-        if self.is_health_page:
-            people = {"author": self.author, "reviewedBy": self.reviewed_by}
-            for key, person in people.items():
-                node[key] = person and structured_data.person(person, site.root_url)
-            node["lastReviewed"] = structured_data.date(self.last_reviewed)
-        return [structured_data.compact(node)]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         self.prepare_to_show(request)
@@ -475,28 +445,15 @@ class HomePage(ContentPage):
         FieldPanel("body"),
     ]
 
-    def schema_nodes(self, site, request=None):
-        return [
-            structured_data.organization(site),
-            structured_data.website(site),
-            *super().schema_nodes(site, request),
-        ]
-
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["sections"] = for_listing(SectionPage.objects.child_of(self).live().in_menu())
+        sections = SectionPage.objects.child_of(self).live().public().in_menu()
+        context["sections"] = for_listing(sections)
         context["newest"] = for_listing(newest_pages())[:6]
         return context
 
     class Meta:
         verbose_name = "home page"
-
-
-def is_public():
-    """Matches pages that no view restriction covers (on them or on an ancestor): inside the
-    query, where `PageQuerySet.public()` costs a query of its own on every call."""
-    covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
-    return ~Exists(covering)
 
 
 # What listings, cards and related links show of a page (its address, title, summary, dates
@@ -534,7 +491,8 @@ def newest_pages():
     types = ContentType.objects.get_for_models(*newsworthy_types()).values()
     return (
         ContentPage.objects.live()
-        .filter(is_public(), content_type__in=types)
+        .public()
+        .filter(content_type__in=types)
         .order_by("-last_updated", "-pk")
     )
 
@@ -563,7 +521,7 @@ class SectionPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = for_listing(ContentPage.objects.child_of(self).live())
+        children = for_listing(ContentPage.objects.child_of(self).live().public())
         # Counted and fetched only when the listing is not kept (section_page.html).
         context["children"] = paginate_when_shown(request, children)
         return context

@@ -5,7 +5,7 @@ from django.template.loader import render_to_string
 
 from wagtail.models import Page, Site
 
-from seo import structured_data
+from seo import page_nodes, structured_data
 
 register = template.Library()
 
@@ -31,7 +31,7 @@ def page_meta(context):
     page = page.specific
     if page.get_url(request) is None:  # served by no site: a preview of a new home page
         return ""
-    image = page.social_image() if hasattr(page, "social_image") else None
+    image = page_nodes.social_image(page)
     return render_to_string(
         "components/page_meta.html",
         {
@@ -42,8 +42,8 @@ def page_meta(context):
             "type": "article" if getattr(page, "is_health_page", False) else "website",
             "image": image,
             "image_alt": getattr(page, "hero_alt", ""),
-            "json_ld": structured_data.script(page.structured_data(request))
-            if hasattr(page, "structured_data")
+            "json_ld": structured_data.script(page_nodes.for_page(page, request))
+            if hasattr(page, "get_breadcrumbs")  # a page of the site's own types
             else "",
         },
     )
