@@ -1,20 +1,17 @@
 """The site shell's models: pages and settings."""
 
-from .form_page import FormField, FormPage
-from .pages import (
+from .content_page import (
     ContentPage,
-    HomePage,
     PageTag,
     RelatedPage,
-    SectionPage,
-    StandardPage,
-    for_listing,
     is_new,
     newest_pages,
     newsworthy_types,
-    sections_of,
     site_of,
 )
+from .form_page import FormField, FormPage
+from .pages import HomePage, SectionPage, StandardPage
+from .queries import for_listing, sections_of
 from .site_settings import SiteSettings
 
 __all__ = [

@@ -18,7 +18,7 @@ from wagtail.contrib.forms.models import AbstractFormField, EmailFormMixin, Form
 from wagtail.contrib.forms.panels import FormSubmissionsPanel
 from wagtail.fields import RichTextField
 
-from .pages import ContentPage
+from .content_page import ContentPage
 
 MAX_MESSAGE = 5000  # characters in a multi-line answer
 SUBMISSIONS_PER_HOUR = "5/h"  # per reader's address
