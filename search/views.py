@@ -36,9 +36,11 @@ def type_of(page):
 
 
 def searchable_pages():
-    # Without what hits never show: the page's content and its copy for feeds would be carried
-    # through the ranking of every match.
-    return ContentPage.objects.live().public().defer_streamfields().defer("content_html")
+    """The pages readers may see, by id (search backends filter on ids, not expressions),
+    without what hits never show: the page's content and its copy for feeds would be carried
+    through the ranking of every match."""
+    pages = ContentPage.objects.exclude(pk__in=hidden_pages())
+    return pages.defer_streamfields().defer("content_html")
 
 
 def number_of(model, by_type):
@@ -142,7 +144,7 @@ def autocomplete(request):
     typed = " ".join(query.words)
     results = []
     if len(typed) >= 2:
-        readable = searchable_pages()  # its view restrictions read once, for both queries
+        readable = searchable_pages()  # what readers may not see read once, for both queries
         pages = readable.autocomplete(typed)[:AUTOCOMPLETE_RESULTS]
         synonyms = Synonym.objects.filter(term__startswith=typed, page__in=readable)
         synonyms = synonyms.select_related("page")[:3]
