@@ -1,12 +1,13 @@
 """What to read next at the end of a page: related pages, the product guides of a condition
 and the conditions of a guide, and the previous and next page of its section.
 
-The number of queries is fixed whatever the size of the site: one for the editor's picks and
-one for the related pages, ranked in the database, with the section's previous and next
-page; one for guides or conditions. Private pages are filtered inside each query rather than with
-`PageQuerySet.public()`, which costs a query of its own on every call.
+The number of queries is fixed whatever the size of the site: one for the related pages
+(the editor's picks read inside it), ranked in the database, with the section's previous and
+next page; one for guides or conditions. Private pages are filtered inside each query rather
+than with `PageQuerySet.public()`, which costs a query of its own on every call.
 """
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from django.apps import apps
@@ -19,12 +20,14 @@ from django.db.models import (
     Min,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
     Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.lookups import IsNull
 
 from wagtail.models import Page
 
@@ -61,28 +64,24 @@ def read_next(page, limit=RELATED_LIMIT, exclude=()):
     section's pager (`previous_and_next`), in one query. `exclude`: pages listed elsewhere
     on the page, not repeated as related (but kept in the pager).
 
-    The pager's pages are the section's pages next to `page`, all among the candidates (the
-    section is a source): two window functions over the candidates find them, and they are
-    read first, ahead of the ranked pages. Picks and tags are read through the page's
-    relations, so a preview shows the draft's.
+    Each candidate is numbered in the order of `related_pages` (a window function). The
+    pager's pages are the section's pages next to `page`, all among the candidates (the
+    section is a source): two more window functions find them, and they are read first,
+    ahead of the ranked pages. Picks and tags are read through the page's relations, so a
+    preview shows the draft's; saved picks are read inside the query.
     """
-    picks = list(page.related_picks.order_by(*EDITORS_ORDER).values_list("target_id", flat=True))
+    picks, pick_order = editors_picks(page)
     tags = page.tagged_items.values_list("tag_id", flat=True)  # a subquery, or a draft's list
     sharing = PageTag.objects.filter(tag_id__in=tags)
     shared = sharing.filter(content_object_id=OuterRef("pk")).values("content_object_id")
     sources = Q(pk__in=picks) | Q(pk__in=sharing.values("content_object_id"))
-    section = section_of(page)
-    in_section = isinstance(section, SectionPage)
+    shared_count = Coalesce(Subquery(shared.annotate(n=Count("pk")).values("n")), 0)
     annotations = {
-        "pick": Case(
-            *(When(pk=pk, then=Value(place)) for place, pk in enumerate(picks)),
-            default=Value(len(picks)),
-            output_field=IntegerField(),
-        ),
-        "shared": Coalesce(Subquery(shared.annotate(n=Count("pk")).values("n")), 0),
+        "place": Window(RowNumber(), order_by=[*pick_order, shared_count.desc(), *newest_first()])
     }
-    pager_first = ()
-    if in_section:
+    section = section_of(page)
+    in_pager = ()
+    if isinstance(section, SectionPage):
         sibling = Q(path__startswith=parent_path(page), depth=page.depth)
         sources |= sibling
         # The section's pages just before and after `page` (page itself is no candidate).
@@ -93,37 +92,47 @@ def read_next(page, limit=RELATED_LIMIT, exclude=()):
             When(path=after, then=Value(True)),
             default=Value(False),
         )
-        pager_first = (F("in_pager").desc(),)
+        in_pager = (F("in_pager").desc(),)
     pages = (
         readable()
         .filter(sources)
         .exclude(pk=page.pk)
         .annotate(**annotations)
-        .order_by(*pager_first, "pick", "-shared", *newest_first())
+        .order_by(*in_pager, "place")
     )
     exclude = set(exclude)
-    found = list(for_listing(pages)[: limit + len(exclude) + len(pager_first) * 2])
+    found = list(for_listing(pages)[: limit + len(exclude) + 2 * len(in_pager)])
     pager = None
-    if in_section:
+    if in_pager:
         pager = Pager(
             section=section,
             previous=next((p for p in found if p.in_pager and p.path < page.path), None),
             next=next((p for p in found if p.in_pager and p.path > page.path), None),
         )
-        found.sort(key=rank)
+        found.sort(key=attrgetter("place"))
     return [p for p in found if p.pk not in exclude][:limit], pager
 
 
-def rank(page):
-    """The order of `read_next`'s query without the pager first: pick, tags shared, newest."""
-    updated = page.last_updated
-    return (
-        page.pick,
-        -page.shared,
-        updated is None,
-        -updated.timestamp() if updated else 0,
-        -page.pk,
+def editors_picks(page):
+    """(the pages `page` picks: ids or a subquery; how to order candidates with the picks
+    first, in the editor's order). A draft's picks are in memory: its list, ordered by a
+    CASE; saved picks, the first time each page is picked (two subqueries)."""
+    chosen = page.related_picks.all()
+    if isinstance(chosen, QuerySet):
+        first = chosen.filter(target_id=OuterRef("pk")).order_by(*EDITORS_ORDER)
+        row = Subquery(first.values("pk")[:1])
+        return chosen.values("target_id"), [
+            IsNull(row, True).asc(),
+            Subquery(first.values("sort_order")[:1]).asc(),
+            row.asc(),
+        ]
+    picks = list(chosen.order_by(*EDITORS_ORDER).values_list("target_id", flat=True))
+    place = Case(
+        *(When(pk=pk, then=Value(place)) for place, pk in enumerate(picks)),
+        default=Value(len(picks)),
+        output_field=IntegerField(),
     )
+    return picks, [place.asc()]
 
 
 def related_pages(page, limit=RELATED_LIMIT, exclude=()):
