@@ -1,11 +1,13 @@
 """What to read next at the end of a page: related pages, the product guides of a condition
 and the conditions of a guide, and the previous and next page of its section.
 
-The number of queries is fixed whatever the size of the site: one for the editor's picks and
-one for the related pages, ranked in the database; one for the pager; one for guides or
-conditions. Private pages are left out inside each query (`.public()`, the site's one rule).
+The number of queries is fixed whatever the size of the site: one for the related pages
+(the editor's picks read inside it), ranked in the database, with the section's previous and
+next page; one for guides or conditions. Private pages are left out inside each query
+(`.public()`, the site's one rule).
 """
 
+from operator import attrgetter
 from typing import NamedTuple
 
 from django.apps import apps
@@ -14,13 +16,18 @@ from django.db.models import (
     Count,
     F,
     IntegerField,
+    Max,
+    Min,
     OuterRef,
     Q,
+    QuerySet,
     Subquery,
     Value,
     When,
+    Window,
 )
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Coalesce, RowNumber
+from django.db.models.lookups import IsNull
 
 from wagtail.models import Page
 
@@ -52,40 +59,90 @@ def parent_path(page):
     return page.path[: -Page.steplen]
 
 
+def read_next(page, limit=RELATED_LIMIT, exclude=()):
+    """(related, pager) of `page`: up to `limit` related pages (`related_pages`) and its
+    section's pager (`previous_and_next`), in one query. `exclude`: pages listed elsewhere
+    on the page, not repeated as related (but kept in the pager).
+
+    Each candidate is numbered in the order of `related_pages` (a window function). The
+    pager's pages are the section's pages next to `page`, all among the candidates (the
+    section is a source): two more window functions find them, and they are read first,
+    ahead of the ranked pages. Picks and tags are read through the page's relations, so a
+    preview shows the draft's; saved picks are read inside the query.
+    """
+    picks, pick_order = editors_picks(page)
+    tags = page.tagged_items.values_list("tag_id", flat=True)  # a subquery, or a draft's list
+    sharing = PageTag.objects.filter(tag_id__in=tags)
+    shared = sharing.filter(content_object_id=OuterRef("pk")).values("content_object_id")
+    sources = Q(pk__in=picks) | Q(pk__in=sharing.values("content_object_id"))
+    shared_count = Coalesce(Subquery(shared.annotate(n=Count("pk")).values("n")), 0)
+    annotations = {
+        "place": Window(RowNumber(), order_by=[*pick_order, shared_count.desc(), *newest_first()])
+    }
+    section = section_of(page)
+    in_pager = ()
+    if isinstance(section, SectionPage):
+        sibling = Q(path__startswith=parent_path(page), depth=page.depth)
+        sources |= sibling
+        # The section's pages just before and after `page` (page itself is no candidate).
+        before = Window(Max(Case(When(sibling & Q(path__lt=page.path), then=F("path")))))
+        after = Window(Min(Case(When(sibling & Q(path__gt=page.path), then=F("path")))))
+        annotations["in_pager"] = Case(
+            When(path=before, then=Value(True)),
+            When(path=after, then=Value(True)),
+            default=Value(False),
+        )
+        in_pager = (F("in_pager").desc(),)
+    pages = (
+        readable()
+        .filter(sources)
+        .exclude(pk=page.pk)
+        .annotate(**annotations)
+        .order_by(*in_pager, "place")
+    )
+    exclude = set(exclude)
+    found = list(for_listing(pages)[: limit + len(exclude) + 2 * len(in_pager)])
+    pager = None
+    if in_pager:
+        pager = Pager(
+            section=section,
+            previous=next((p for p in found if p.in_pager and p.path < page.path), None),
+            next=next((p for p in found if p.in_pager and p.path > page.path), None),
+        )
+        found.sort(key=attrgetter("place"))
+    return [p for p in found if p.pk not in exclude][:limit], pager
+
+
+def editors_picks(page):
+    """(the pages `page` picks: ids or a subquery; how to order candidates with the picks
+    first, in the editor's order). A draft's picks are in memory: its list, ordered by a
+    CASE; saved picks, the first time each page is picked (two subqueries)."""
+    chosen = page.related_picks.all()
+    if isinstance(chosen, QuerySet):
+        first = chosen.filter(target_id=OuterRef("pk")).order_by(*EDITORS_ORDER)
+        row = Subquery(first.values("pk")[:1])
+        return chosen.values("target_id"), [
+            IsNull(row, True).asc(),
+            Subquery(first.values("sort_order")[:1]).asc(),
+            row.asc(),
+        ]
+    picks = list(chosen.order_by(*EDITORS_ORDER).values_list("target_id", flat=True))
+    place = Case(
+        *(When(pk=pk, then=Value(place)) for place, pk in enumerate(picks)),
+        default=Value(len(picks)),
+        output_field=IntegerField(),
+    )
+    return picks, [place.asc()]
+
+
 def related_pages(page, limit=RELATED_LIMIT, exclude=()):
     """Up to `limit` live, public pages to read after `page`: the editor's picks in their
     order, then the pages sharing most tags with it (newest first among equals), then its
     section's other pages (newest first). `exclude`: pages listed elsewhere on the page.
 
-    Picks and tags are read through the page's relations, so a preview shows the draft's. The
-    three sources are one query, ranked there: picks by their place, then the number of tags
-    shared, then the newest (a section's page shares none).
+    A pick to an unpublished or private page drops out; the other sources fill its place.
     """
-    picks = list(page.related_picks.order_by(*EDITORS_ORDER).values_list("target_id", flat=True))
-    tags = page.tagged_items.values_list("tag_id", flat=True)  # a subquery, or a draft's list
-    sharing = PageTag.objects.filter(tag_id__in=tags)
-    shared = sharing.filter(content_object_id=OuterRef("pk")).values("content_object_id")
-    sources = Q(pk__in=picks) | Q(pk__in=sharing.values("content_object_id"))
-    if isinstance(section_of(page), SectionPage):
-        sources |= Q(path__startswith=parent_path(page), depth=page.depth)
-    # A pick to an unpublished or private page drops out; the other sources fill its place.
-    pages = (
-        readable()
-        .filter(sources)
-        .exclude(pk__in={page.pk, *exclude})
-        .annotate(
-            pick=Case(
-                *(When(pk=pk, then=Value(place)) for place, pk in enumerate(picks)),
-                default=Value(len(picks)),
-                output_field=IntegerField(),
-            ),
-            shared=Coalesce(Subquery(shared.annotate(n=Count("pk")).values("n")), 0),
-        )
-        .order_by("pick", "-shared", *newest_first())
-        # select_related: the type label of each page, without a query per page.
-        .select_related("content_type")
-    )
-    return list(for_listing(pages)[:limit])
+    return read_next(page, limit, exclude)[0]
 
 
 def section_of(page):
@@ -97,23 +154,7 @@ def section_of(page):
 def previous_and_next(page):
     """The section of `page` with its previous and next live, public page in tree order
     (shown in menus or not), either None at the ends; None when its parent is no section."""
-    section = section_of(page)
-    if not isinstance(section, SectionPage):
-        return None
-    siblings = readable().filter(path__startswith=parent_path(page), depth=page.depth)
-    before = siblings.filter(path__lt=page.path).order_by("-path").values("path")[:1]
-    after = siblings.filter(path__gt=page.path).order_by("path").values("path")[:1]
-    found = {
-        found.path: found
-        for found in ContentPage.objects.filter(
-            Q(path=Subquery(before)) | Q(path=Subquery(after))
-        ).only("title", "path", "depth", "url_path")
-    }
-    return Pager(
-        section=section,
-        previous=next((p for path, p in found.items() if path < page.path), None),
-        next=next((p for path, p in found.items() if path > page.path), None),
-    )
+    return read_next(page)[1]
 
 
 def guides_for(condition):

@@ -1,6 +1,6 @@
 from django import template
 
-from healthsite.related import conditions_for, guides_for, previous_and_next, related_pages
+from healthsite.related import conditions_for, guides_for, read_next
 
 register = template.Library()
 
@@ -10,11 +10,12 @@ def related_links(context, page):
     """{% related_links page %}: what to read next, at the end of a content page."""
     guides = guides_for(page) if hasattr(page, "guide_links") else []
     conditions = conditions_for(page) if hasattr(page, "condition_links") else []
+    # A guide or condition listed under its own heading is not repeated as related.
+    related, pager = read_next(page, exclude=[linked.pk for linked in guides + conditions])
     return {
         "request": context.get("request"),
-        # A guide or condition listed under its own heading is not repeated as related.
-        "related": related_pages(page, exclude=[linked.pk for linked in guides + conditions]),
+        "related": related,
         "guides": guides,
         "conditions": conditions,
-        "pager": previous_and_next(page),
+        "pager": pager,
     }

@@ -26,14 +26,14 @@ ARCHIVE_PAGES = 2000
 QUERIES = {
     "/": 12,
     "/back-pain-types/": 14,
-    "/back-pain-types/muscle-spasms/": 21,
-    "/pilates-exercises/": 21,
-    "/back-pain-products/chairs/": 24,
-    "/learn-more/about/": 18,
-    "/learn-more/contact/": 19,
-    "/back-pain-overview/tell-your-story/": 21,
-    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 18,
-    "/newsletter/": 15,
+    "/back-pain-types/muscle-spasms/": 19,
+    "/pilates-exercises/": 20,
+    "/back-pain-products/chairs/": 22,
+    "/learn-more/about/": 16,
+    "/learn-more/contact/": 17,
+    "/back-pain-overview/tell-your-story/": 19,
+    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 17,
+    "/newsletter/": 14,
     "/whats-new/": 14,
     "/subscribe/": 12,
     "/a-z/": 13,
@@ -48,7 +48,7 @@ QUERIES = {
 # The muscle spasms page with every cache a DummyCache: what the menu, the fragments, the site's
 # lookups and the page cache would have kept is read again. Being lowered: keep it in step.
 UNCACHED_URL = "/back-pain-types/muscle-spasms/"
-UNCACHED_QUERIES = 21
+UNCACHED_QUERIES = 19
 # seo.sitemaps.PageSitemap reads all pages in one query (Wagtail's reads each type).
 SITEMAP = pytest.param("/sitemap.xml", 7)
 # Search is counted on PostgreSQL, whose full-text search production uses: the pages readers
