@@ -20,7 +20,7 @@ from wagtail.images import get_image_model
 from wagtail.models import Site
 
 from healthsite import renditions
-from healthsite.models import SectionPage, newest_pages, sections_of
+from healthsite.models import ContentPage, SectionPage, sections_of
 from healthsite.parsing import whole_number
 
 DEFAULT_ITEMS = 20
@@ -124,7 +124,7 @@ class Channel:
         """The newest pages, with everything an item shows, in a fixed number of queries."""
         # The content comes ready from content_html: the stream fields are never read.
         pages = (
-            newest_pages()
+            ContentPage.objects.newest()
             .defer_streamfields()
             .defer("search_text")
             .select_related("author", "hero_image")

@@ -12,8 +12,6 @@ from healthsite.blocks import BodyStreamBlock, headings
 from healthsite.models import (
     ContentPage,
     SectionPage,
-    for_listing,
-    newest_pages,
 )
 from healthsite.pagination import canonical_number, paginate
 
@@ -148,7 +146,7 @@ class WhatsNewPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        pages = for_listing(newest_pages())
+        pages = ContentPage.objects.newest().for_listing()
         context["pages"] = paginate(request, pages, per_page=20)
         return context
 

@@ -31,7 +31,7 @@ from django.db.models.lookups import IsNull
 
 from wagtail.models import Page
 
-from .models import ContentPage, PageTag, SectionPage, for_listing
+from .models import ContentPage, PageTag, SectionPage
 
 RELATED_LIMIT = 4
 # The admin numbers inline items; items made in code have no number and keep their creation order.
@@ -101,7 +101,7 @@ def read_next(page, limit=RELATED_LIMIT, exclude=()):
         .order_by(*in_pager, "place")
     )
     exclude = set(exclude)
-    found = list(for_listing(pages)[: limit + len(exclude) + 2 * len(in_pager)])
+    found = list(pages.for_listing()[: limit + len(exclude) + 2 * len(in_pager)])
     pager = None
     if in_pager:
         pager = Pager(
@@ -163,12 +163,12 @@ def guides_for(condition):
     if condition.pk is None:
         # The preview of a page not saved yet: its links are in memory only.
         ids = [link.guide_id for link in condition.guide_links.all() if link.guide_id]
-        found = for_listing(guides).in_bulk(ids)
+        found = guides.for_listing().in_bulk(ids)
         return [found[pk] for pk in dict.fromkeys(ids) if pk in found]
     linked = guides.filter(condition_links__condition=condition)
     # A guide linked twice comes back twice from the join: keep its first place.
     in_order = linked.order_by("condition_links__sort_order", "condition_links__pk")
-    return list(dict.fromkeys(for_listing(in_order)))
+    return list(dict.fromkeys(in_order.for_listing()))
 
 
 def conditions_for(guide):
@@ -177,4 +177,4 @@ def conditions_for(guide):
         return []
     conditions = readable(apps.get_model("articles", "ConditionPage"))
     linking = conditions.filter(guide_links__guide=guide).distinct()
-    return list(for_listing(linking.order_by("title")))
+    return list(linking.order_by("title").for_listing())

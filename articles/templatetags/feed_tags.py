@@ -1,7 +1,7 @@
 from django import template
 
 from healthsite.kept import remember
-from healthsite.models import SectionPage, for_listing
+from healthsite.models import SectionPage
 
 from ..feeds import feeds_of
 from ..models import SubscribePage
@@ -46,5 +46,5 @@ def section_of(page):
 @register.simple_tag(takes_context=True)
 def subscribe_page(context):
     """The live Subscribe page, or None (kept until the tree changes)."""
-    build = for_listing(SubscribePage.objects.live()).first
+    build = SubscribePage.objects.live().for_listing().first
     return remember("subscribe-page", build, context.get("request"))

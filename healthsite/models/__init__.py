@@ -5,13 +5,11 @@ from .content_page import (
     PageTag,
     RelatedPage,
     is_new,
-    newest_pages,
-    newsworthy_types,
     site_of,
 )
 from .form_page import FormField, FormPage
 from .pages import HomePage, SectionPage, StandardPage
-from .queries import for_listing, sections_of
+from .queries import sections_of
 from .site_settings import SiteSettings
 
 __all__ = [
@@ -24,10 +22,7 @@ __all__ = [
     "SectionPage",
     "SiteSettings",
     "StandardPage",
-    "for_listing",
     "is_new",
-    "newest_pages",
-    "newsworthy_types",
     "sections_of",
     "site_of",
 ]

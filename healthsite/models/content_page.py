@@ -6,7 +6,6 @@ from datetime import timedelta
 from http import HTTPMethod
 
 from django.conf import settings
-from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.http import HttpResponsePermanentRedirect
@@ -22,7 +21,7 @@ from modelcluster.fields import ParentalKey
 from taggit.models import TaggedItemBase
 from wagtail.admin.panels import FieldPanel, InlinePanel, MultiFieldPanel
 from wagtail.fields import StreamField
-from wagtail.models import Orderable, Page, PageManager, Site, get_page_models
+from wagtail.models import Orderable, Page, PageManager, Site
 from wagtail.search import index
 
 from .. import page_links, renditions
@@ -400,19 +399,3 @@ def for_feeds(html):
     """A page's content as feeds carry it: without the templates' indentation, which feed
     readers would download with every item."""
     return BLANK_LINES.sub("\n", html).strip()
-
-
-def newsworthy_types():
-    """The page types listed in What's New and the feeds."""
-    return [model for model in get_page_models() if getattr(model, "newsworthy", False)]
-
-
-def newest_pages():
-    """Live, public health content, most recently updated first."""
-    types = ContentType.objects.get_for_models(*newsworthy_types()).values()
-    return (
-        ContentPage.objects.live()
-        .public()
-        .filter(content_type__in=types)
-        .order_by("-last_updated", "-pk")
-    )

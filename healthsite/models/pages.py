@@ -4,8 +4,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
 from ..pagination import canonical_number, paginate_when_shown
-from .content_page import ContentPage, newest_pages
-from .queries import for_listing
+from .content_page import ContentPage
 
 
 class HomePage(ContentPage):
@@ -40,8 +39,8 @@ class HomePage(ContentPage):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         sections = SectionPage.objects.child_of(self).live().public().in_menu()
-        context["sections"] = for_listing(sections)
-        context["newest"] = for_listing(newest_pages())[:6]
+        context["sections"] = sections.for_listing()
+        context["newest"] = ContentPage.objects.newest().for_listing()[:6]
         return context
 
     class Meta:
@@ -64,7 +63,7 @@ class SectionPage(ContentPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        children = for_listing(ContentPage.objects.child_of(self).live().public())
+        children = ContentPage.objects.child_of(self).live().public().for_listing()
         # Counted and fetched only when the listing is not kept (section_page.html).
         context["children"] = paginate_when_shown(request, children)
         return context

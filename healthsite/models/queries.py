@@ -1,10 +1,11 @@
 """What readers may see of the page tree, and what listings read of it: one rule for every
 listing, menu, feed, search, related link, sitemap and A–Z."""
 
+from django.contrib.contenttypes.models import ContentType
 from django.db.models import Exists, F, OuterRef, Q
 from django.db.models.lookups import StartsWith
 
-from wagtail.models import Page, PageViewRestriction
+from wagtail.models import Page, PageViewRestriction, get_page_models
 from wagtail.query import PageQuerySet
 
 
@@ -18,6 +19,21 @@ class ContentPageQuerySet(PageQuerySet):
         call; `public()` and `not_public()` are Wagtail's, on this."""
         covering = PageViewRestriction.objects.filter(StartsWith(OuterRef("path"), F("page__path")))
         return Q(Exists(covering))
+
+    def for_listing(self):
+        """With only the fields a listing shows (LISTING_FIELDS)."""
+        return self.only(*LISTING_FIELDS)
+
+    def newest(self):
+        """Live, public health content (the types What's New and the feeds list), most recently
+        updated first."""
+        types = ContentType.objects.get_for_models(*newsworthy_types()).values()
+        return self.live().public().filter(content_type__in=types).order_by("-last_updated", "-pk")
+
+
+def newsworthy_types():
+    """The page types listed in What's New and the feeds."""
+    return [model for model in get_page_models() if getattr(model, "newsworthy", False)]
 
 
 # What listings, cards and related links show of a page (its address, title, summary, dates
@@ -38,11 +54,6 @@ LISTING_FIELDS = (
     "last_updated",
     "last_update_note",
 )
-
-
-def for_listing(pages):
-    """With only the fields a listing shows (LISTING_FIELDS)."""
-    return pages.only(*LISTING_FIELDS)
 
 
 def sections_of(pages):

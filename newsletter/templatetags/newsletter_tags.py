@@ -2,7 +2,7 @@ from django import template
 
 from wagtail.models import Page
 
-from healthsite.models import for_listing, site_of
+from healthsite.models import site_of
 
 from ..forms import SignupForm
 from ..models import NewsletterPage, NewsletterSettings
@@ -14,7 +14,7 @@ register = template.Library()
 def newsletter_signup(context):
     """The signup box, posting to the newsletter page (nothing while it is not live). After a
     signup, it shows the form as sent or the answer: the page's context says which."""
-    newsletter_page = for_listing(NewsletterPage.objects.live()).first()
+    newsletter_page = NewsletterPage.objects.live().for_listing().first()
     if newsletter_page is None:
         return {}
     request = context.get("request")

@@ -12,7 +12,7 @@ from django.utils import timezone
 from wagtail.models import ModelLogEntry, WorkflowState
 
 from editorial.setup import MODERATORS
-from healthsite.models import newest_pages
+from healthsite.models import ContentPage
 from stories.models import StoryIndexPage, StoryPage, StorySubmission
 from tests.conftest import page_at
 
@@ -86,7 +86,7 @@ def test_an_editor_corrects_and_a_moderator_approves_and_the_story_is_published(
     # Personal experience, not health advice: no medical review, not in What's New.
     assert not WorkflowState.objects.filter(object_id=str(page.pk)).exists()
     assert not page.is_health_page
-    assert page not in newest_pages()
+    assert page not in ContentPage.objects.newest()
     assert ModelLogEntry.objects.filter(action="stories.approve", user=moderator.user).exists()
     assert ModelLogEntry.objects.filter(action="stories.change", user=editor.user).exists()
 
