@@ -265,13 +265,19 @@ class ContentPage(Page):
         return self.get_site() or Site.objects.get(is_default_site=True)
 
     def serve(self, request, *args, **kwargs):
-        # One address per page (and per page of a listing): what readers, search engines and
-        # the page cache keep (healthsite/pagination.py).
+        if redirect := self.to_canonical_address(request):
+            return redirect
+        return self.rendered(super().serve(request, *args, **kwargs), request)
+
+    def to_canonical_address(self, request):
+        """A redirect to the page's canonical address when a reader's GET asked for another
+        one: one address per page (and per page of a listing) is what readers, search engines
+        and the page cache keep (healthsite/pagination.py)."""
         if request.method in ("GET", "HEAD") and not getattr(request, "is_preview", False):
             canonical = canonical_query(request, self.query_parameters)
             if canonical is not None:
                 return HttpResponsePermanentRedirect(request.path + canonical)
-        return self.rendered(super().serve(request, *args, **kwargs), request)
+        return None
 
     def rendered(self, response, request=None):
         """`response`, rendered with the pages linked from the page's content fetched at once

@@ -85,7 +85,9 @@ class FormPage(EmailFormMixin, FormMixin, ContentPage):
 
     def serve(self, request, *args, **kwargs):
         if request.method != "POST":
-            # Wagtail's FormMixin.serve does not call ContentPage.serve: render as that does.
+            # Wagtail's FormMixin.serve does not call ContentPage.serve: serve as that does.
+            if redirect := self.to_canonical_address(request):
+                return redirect
             return self.rendered(super().serve(request, *args, **kwargs), request)
         # As FormMixin.serve, with the checks of every public form in their order: Origin,
         # honeypot, timestamp and fields first; only an accepted post counts toward the limit.

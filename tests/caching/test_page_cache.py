@@ -368,6 +368,7 @@ def test_only_canonical_addresses_are_kept(client):
     assert client.get(f"{section}?page=0002")["Location"] == f"{section}?page=2"
     assert answers[f"{section}?page=3"] == answers["/whats-new/?page=9999"] == 404
     assert client.get(f"{SPASMS}?page=2")["Location"] == SPASMS
+    assert client.get("/learn-more/contact/?utm_source=x")["Location"] == "/learn-more/contact/"
 
 
 def article_links(response):
