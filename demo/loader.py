@@ -30,7 +30,7 @@ from stories import moderation
 from stories.models import StoryPage, StorySubmission
 
 from . import gift, images
-from .markup import blocks, parse_date, read_page_file
+from .markup import blocks, parse_date, plain, read_page_file
 
 CONTENT = Path(__file__).parent / "content"
 STREAM_KINDS = {"self_care": "self_care", "seek_help": "seek_help"}
@@ -198,7 +198,7 @@ class DemoLoader:
         return model(
             title=source.meta["title"],
             slug=slug,
-            summary=source.meta["summary"],
+            summary=plain(source.meta["summary"]),
             live=False,
             show_in_menus=source.meta.get("menu", "yes") == "yes",
         )
@@ -345,9 +345,9 @@ class DemoLoader:
         return model(
             name=data["name"],
             image=self.images.get(data.get("image")),
-            why_it_helps=data["why"],
-            pros="\n".join(data["pros"]),
-            cons="\n".join(data["cons"]),
+            why_it_helps=plain(data["why"]),
+            pros=plain("\n".join(data["pros"])),
+            cons=plain("\n".join(data["cons"])),
             price_band=data["price"],
             link=data.get("link", ""),
             paid_link=data.get("paid") == "yes",

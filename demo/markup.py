@@ -70,10 +70,11 @@ def inline_html(text, refs):
 
     def replace(match):
         bold, italic, cited, label, href = match.groups()
+        # Links may sit inside bold or italic text ("**[Chairs](/…).**").
         if bold:
-            return f"<b>{escape(bold)}</b>"
+            return f"<b>{inline_html(bold, refs)}</b>"
         if italic:
-            return f"<i>{escape(italic)}</i>"
+            return f"<i>{inline_html(italic, refs)}</i>"
         if cited:
             source_id, number = refs.citation(cited)
             return f'<a linktype="citation" id="{source_id}">[{number}]</a>'
@@ -88,6 +89,13 @@ def inline_html(text, refs):
         position = match.end()
     html.append(escape(text[position:]))
     return "".join(html)
+
+
+def plain(text):
+    """`text` for a plain-text field, which shows markup as typed: the demo must not use any."""
+    if INLINE.search(text):
+        raise ValueError(f"Markup in a plain-text field would show as typed: {text!r}")
+    return text
 
 
 def line_type(line, kind):
@@ -130,15 +138,15 @@ def blocks(lines, refs, kind="body"):
                 title, text = (
                     STEP_TITLE.match(text).groups() if text.startswith("**") else ("", text)
                 )
-                yield {"title": title.rstrip("."), "text": rich(text)}
+                yield {"title": plain(title.rstrip(".")), "text": rich(text)}
         elif block_type == "quote":
             text = [line.lstrip("> ") for line in run]
             attribution = text.pop()[3:] if text[-1].startswith("-- ") else ""
-            yield {"text": "\n".join(text), "attribution": attribution}
+            yield {"text": plain("\n".join(text)), "attribution": plain(attribution)}
         elif block_type == "red_flag":
             for line in run:
                 urgency, sign = RED_FLAG.match(line).groups()
-                yield {"urgency": urgency, "sign": sign}
+                yield {"urgency": urgency, "sign": plain(sign)}
         elif block_type == "callout":
             for line in run:
                 callout, text = CALLOUT.match(line).groups()
