@@ -325,6 +325,11 @@ class ContentPage(Page):
         return "" if self.hero_image_decorative else self.hero_image_alt
 
     @property
+    def review_overdue(self):
+        """Past its next review date: readers are told the page is being reviewed."""
+        return self.next_review_due is not None and self.next_review_due < timezone.localdate()
+
+    @property
     def is_new(self):
         return is_new(self.flag_new, self.first_published_at)
 

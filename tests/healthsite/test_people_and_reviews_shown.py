@@ -3,6 +3,8 @@ do in an emergency; people have public profiles."""
 
 import pytest
 
+from django.utils import timezone
+
 from editorial.models import Person
 from healthsite.models import SiteSettings
 from tests.conftest import page_at
@@ -80,3 +82,19 @@ def test_a_new_person_gets_a_free_slug():
     first = Person.objects.create(name="Jo Bloggs")
     second = Person.objects.create(name="Jo Bloggs")
     assert (first.slug, second.slug) == ("jo-bloggs", "jo-bloggs-2")
+
+
+def test_a_page_past_its_review_date_says_it_is_being_reviewed(client):
+    """As NHS.UK does: no stale "next review due" date shown as if it were still ahead."""
+    page = page_at("/specific-back-pain/tmj-pain/")
+    assert page.next_review_due < timezone.localdate()
+    html = main(client, "/specific-back-pain/tmj-pain/")
+    assert "Being reviewed</strong>: its review was due on" in html
+    assert "Next review due" not in html
+    assert "Being reviewed" not in main(client, SCIATICA)
+
+
+def test_a_printed_page_carries_its_address(client):
+    html = main(client, SCIATICA)
+    address = page_at(SCIATICA).get_full_url()  # the site's own address, not the request's
+    assert f'<p class="print-only">Printed from {address}</p>' in html
