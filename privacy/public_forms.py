@@ -53,19 +53,16 @@ class PublicForm(forms.Form):
                 attrs["aria-invalid"] = "true"
                 described = [attrs.get("aria-describedby"), f"{self[name].auto_id}_error"]
                 attrs["aria-describedby"] = " ".join(filter(None, described))
-        # Sent again once corrected, the form must not be refused as too old (or too quick):
-        # its clock starts again with the corrections.
+        # Sent again once corrected, the form must be neither too quick nor too old.
         self.data = self.data.copy()
-        self.data[self.add_prefix(TIMESTAMP)] = signing.dumps(time.time(), salt=SALT)
+        key = self.add_prefix(TIMESTAMP)
+        self.data[key] = carried_over(self.data.get(key))
 
     def clean(self):
         cleaned_data = super().clean()
         if cleaned_data.pop(HONEYPOT, ""):
             raise forms.ValidationError("Sorry, we could not accept this form. Please try again.")
-        try:
-            age = time.time() - float(signing.loads(cleaned_data.pop(TIMESTAMP, ""), salt=SALT))
-        except (signing.BadSignature, ValueError, TypeError):
-            age = OLDEST + 1
+        age = age_of(cleaned_data.pop(TIMESTAMP, ""))
         if age > OLDEST:
             raise forms.ValidationError(
                 "This form has expired. Please check your answers and send it again."
@@ -75,6 +72,27 @@ class PublicForm(forms.Form):
                 "That was very quick. Please check your answers and send the form again."
             )
         return cleaned_data
+
+
+def age_of(stamp):
+    """Seconds since the form was first shown; more than OLDEST when the stamp is not ours."""
+    try:
+        return time.time() - float(signing.loads(stamp or "", salt=SALT))
+    except (signing.BadSignature, ValueError, TypeError):
+        return OLDEST + 1
+
+
+def carried_over(stamp):
+    """The stamp an error page sends back. The clock keeps counting from the form's first
+    display, so a reader correcting a typo is never "too quick"; a stamp that is not ours
+    starts it again (a robot still waits). Near its expiry, a reader's form gets a stamp that
+    is just old enough, to give them time to finish."""
+    age = age_of(stamp)
+    if age > OLDEST:
+        return signing.dumps(time.time(), salt=SALT)
+    if age > OLDEST / 2:
+        return signing.dumps(time.time() - settings.PUBLIC_FORM_MIN_SECONDS, salt=SALT)
+    return stamp
 
 
 def same_origin(request):

@@ -102,3 +102,43 @@ def test_behind_the_proxy_the_readers_own_address_counts(client, settings):
         forwarded = f"198.51.100.{number}"  # six readers behind one proxy
         response = client.post(URL, message(), HTTP_X_FORWARDED_FOR=forwarded, **ORIGIN)
         assert response.status_code == 200
+
+
+def stamp_in(response):
+    return re.search(r'name="form_started" value="([^"]+)"', response.content.decode())[1]
+
+
+def test_an_empty_send_shows_an_error_summary_at_the_form_that_takes_the_focus(client):
+    response = client.post(URL, message(your_message="", your_name=""), **ORIGIN)
+    html = response.content.decode()
+    assert 'action="/learn-more/contact/#contact-form"' in html  # the page opens at the form
+    summary = html.split('class="error-summary"')[1].split("</div>")[0]
+    assert 'role="alert"' in summary and "autofocus" in summary
+    assert "Your message has not been sent yet" in summary
+    for field in ("your_name", "your_message"):
+        assert f'<a href="#id_{field}">' in summary
+    assert 'value="sam@example.com"' in html  # what the reader typed is kept
+
+
+def test_a_correction_sent_at_once_is_not_too_quick(client):
+    """The clock counts from the form's first display, carried through the error page."""
+    response = client.post(URL, message(your_message=""), **ORIGIN)
+    assert "required" in response.content.decode()
+    corrected = client.post(URL, message(form_started=stamp_in(response)), **ORIGIN)
+    assert "Thank you" in corrected.content.decode()
+    assert FormSubmission.objects.count() == 1
+
+
+def test_a_robot_gains_no_time_from_an_error_page(client):
+    response = client.post(URL, message(your_message="", form_started="forged"), **ORIGIN)
+    again = client.post(URL, message(form_started=stamp_in(response)), **ORIGIN)
+    assert "very quick" in again.content.decode()
+    assert not FormSubmission.objects.exists()
+
+
+def test_a_form_open_for_a_day_is_not_refused_as_expired_after_a_correction(client):
+    day = public_forms.OLDEST * 3 // 4
+    response = client.post(URL, message(your_message="", form_started=started(day)), **ORIGIN)
+    assert public_forms.age_of(stamp_in(response)) < public_forms.OLDEST / 2
+    corrected = client.post(URL, message(form_started=stamp_in(response)), **ORIGIN)
+    assert "Thank you" in corrected.content.decode()
