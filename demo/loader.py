@@ -35,17 +35,21 @@ from .markup import blocks, parse_date, plain, read_page_file
 CONTENT = Path(__file__).parent / "content"
 STREAM_KINDS = {"self_care": "self_care", "seek_help": "seek_help"}
 PLAIN_FIELDS = {"disclosure"}
-# Sample people: the demo's author and medical reviewer (their profiles say they are samples).
+# The demo's author and medical reviewer: fictional, as their profiles say once, in a note.
+FICTIONAL = (
+    "This person is fictional: made up to show how this demonstration site works. The "
+    "registration number below is not a real one."
+)
 AUTHOR = {
     "name": "Alex Morgan",
     "role": "Chartered physiotherapist",
     "credentials": "BSc (Hons) Physiotherapy",
     "profession": "Physiotherapist",
     "registration_body": "Health and Care Professions Council",
-    "registration_number": "PH000000 (sample)",
+    "registration_number": "PH000000",
     "bio": "Alex has treated people with back and neck pain for many years and writes every "
-    "page of this site from clinical practice. (A sample profile for the demonstration "
-    "content.)",
+    "page of this site from clinical practice.",
+    "note": FICTIONAL,
 }
 REVIEWER = {
     "name": "Dr Sam Okafor",
@@ -53,10 +57,10 @@ REVIEWER = {
     "credentials": "MBBS, MRCGP",
     "profession": "General practitioner",
     "registration_body": "General Medical Council",
-    "registration_number": "0000000 (sample)",
+    "registration_number": "0000000",
     "bio": "Sam is a GP with a special interest in musculoskeletal problems, and checks every "
-    "health page on this site before it is published and at each review. (A sample profile "
-    "for the demonstration content.)",
+    "health page on this site before it is published and at each review.",
+    "note": FICTIONAL,
 }
 CONTACT_FIELDS = [
     ("Your name", "singleline", True, ""),
@@ -153,7 +157,11 @@ class DemoLoader:
         return existing or root.add_child(name="Demo illustrations")
 
     def load_person(self, data):
-        person, _ = Person.objects.get_or_create(name=data["name"], defaults=data)
+        person, created = Person.objects.get_or_create(name=data["name"], defaults=data)
+        if not created and person.registration_number.endswith(" (sample)"):
+            # Loaded by an earlier version, which wrote "(sample)" into the credential.
+            Person.objects.filter(pk=person.pk).update(**data)
+            person.refresh_from_db()
         return person
 
     def load_home(self):

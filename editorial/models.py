@@ -49,6 +49,12 @@ class Person(index.Indexed, models.Model):
     registration_number = models.CharField(
         max_length=40, blank=True, help_text="So readers can check the register."
     )
+    note = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="A notice readers see at the top of the profile, e.g. that this person no "
+        "longer reviews pages, or that a demonstration's profile is fictional.",
+    )
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL,
         null=True,
@@ -65,6 +71,7 @@ class Person(index.Indexed, models.Model):
         FieldRowPanel([FieldPanel("role"), FieldPanel("credentials")]),
         FieldPanel("bio"),
         FieldPanel("photo"),
+        FieldPanel("note"),
         MultiFieldPanel(
             [
                 FieldPanel("profession"),

@@ -52,13 +52,19 @@ def test_emergency_signs_say_what_to_do_as_settings_put_it(client):
     settings = SiteSettings.objects.get()
     settings.emergency_sentence = "In an emergency, call 112."
     settings.save()
-    assert "In an emergency, call 112." in main(client, SCIATICA)
+    html = main(client, SCIATICA)
+    assert "In an emergency, call 112." in html
+    # Another country's edition: no other page text names the UK's number or A&E.
+    assert "999" not in html and "A&amp;E" not in html
 
 
 def test_a_profile_shows_credentials_registration_and_pages(client):
     html = main(client, "/people/dr-sam-okafor/")
     assert "<h1>Dr Sam Okafor</h1>" in html
-    assert "General Medical Council" in html and "0000000 (sample)" in html
+    assert "General Medical Council" in html and "0000000" in html
+    assert "(sample)" not in html and "sample profile" not in html
+    # The demo's people are fictional, and their pages say so once.
+    assert html.count("This person is fictional") == 1
     assert "Pages medically reviewed by Dr Sam Okafor" in html
     assert f'href="{SCIATICA}"' in html
     author = main(client, "/people/alex-morgan/")
