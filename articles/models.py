@@ -22,6 +22,8 @@ from .feeds import subscriptions
 class ArticlePage(ContentPage):
     """An article: explanation and advice written as one flowing text."""
 
+    page_description = "Health advice written as one flowing text, such as Good Posture."
+    section_kinds = ("health", "products")
     newsworthy = True
     review_interval_setting = "article_review_months"
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
@@ -43,6 +45,11 @@ class ConditionPage(ContentPage):
     Every section is optional; the page lists the ones filled in as its table of contents.
     """
 
+    page_description = (
+        "A condition, such as Sciatica, in fixed sections: causes, symptoms, treatment, "
+        "self-care and when to seek help."
+    )
+    section_kinds = ("health",)
     newsworthy = True
     review_interval_setting = "condition_review_months"
     content_template = "articles/condition_content.html"
@@ -138,6 +145,7 @@ class ConditionGuide(Orderable):
 class WhatsNewPage(ContentPage):
     """The newest and recently updated pages, newest first."""
 
+    page_description = "Lists the newest and recently updated pages. A site has one."
     in_top_bar = True
     max_count = 1  # one list of everything new on the site
     parent_page_types = ["healthsite.HomePage"]
@@ -157,6 +165,7 @@ class WhatsNewPage(ContentPage):
 class SubscribePage(ContentPage):
     """How to follow the site: its feeds, and one-click links for popular feed readers."""
 
+    page_description = "Explains how to follow the site by feed or e-mail. A site has one."
     max_count = 1  # one page explains how to subscribe
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []

@@ -209,6 +209,7 @@ class DemoLoader:
             summary=plain(source.meta["summary"]),
             live=False,
             show_in_menus=source.meta.get("menu", "yes") == "yes",
+            **({"holds": source.meta["holds"]} if "holds" in source.meta else {}),
         )
 
     def fill_new_pages(self):

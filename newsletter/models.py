@@ -34,6 +34,7 @@ class NewsletterPage(ContentPage):
     """Describes the free newsletter ("Healthy Back - Healthy Life"). Every signup box on the
     site sends its form here."""
 
+    page_description = "Describes the newsletter; every signup box posts here. A site has one."
     in_top_bar = True
     max_count = 1  # the site has one newsletter, and every signup box posts to its page
     parent_page_types = ["healthsite.HomePage"]

@@ -18,6 +18,8 @@ from healthsite.models import ContentPage
 class ProductGuidePage(ContentPage):
     """A buying guide: what to look for, what to avoid, and the products we recommend."""
 
+    page_description = "A buying guide, such as Chairs: what to look for, what to avoid, products."
+    section_kinds = ("products",)
     newsworthy = True
     review_interval_setting = "product_guide_review_months"
     content_template = "products/product_guide_content.html"

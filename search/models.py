@@ -73,6 +73,7 @@ class SearchQueryCount(models.Model):
 class ConditionIndexPage(ContentPage):
     """Conditions A–Z: every condition page, and readers' own words for them, by letter."""
 
+    page_description = "Lists every condition page from A to Z. A site has one."
     max_count = 1  # one A–Z for the whole site
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []

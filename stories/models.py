@@ -25,6 +25,8 @@ class StoryIndexPage(ContentPage):
     """ "Tell Your Story": invites readers to share their experience of back pain, lists the
     published stories and takes new ones."""
 
+    page_description = "Invites readers' stories, takes them through a form and lists them. One."
+    section_kinds = ("health",)
     max_count = 1  # one place where stories are told and moderated
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = ["stories.StoryPage"]

@@ -53,6 +53,10 @@ class ContentPage(Page):
 
     # Listed in What's New and the feeds (subclasses holding health content say True).
     newsworthy = False
+    # New pages appear in the site's menu unless the editor says otherwise (Promote tab).
+    show_in_menus_default = True
+    # The kinds of section (SectionPage.holds) a page of this type may be added to; None: any.
+    section_kinds = None
     # The page's own content, without the page around it: for the page and for feeds.
     content_template = "components/content/body.html"
     # Linked from the top bar rather than the main navigation when shown in menus.
@@ -184,7 +188,32 @@ class ContentPage(Page):
         [FieldPanel("significant_update"), FieldPanel("change_note")],
         heading="Significant update",
     )
-    promote_panels = [*Page.promote_panels, FieldPanel("flag_new")]
+    promote_panels = [
+        MultiFieldPanel(
+            [
+                FieldPanel("slug"),
+                FieldPanel("seo_title"),
+                FieldPanel(
+                    "search_description",
+                    help_text="One or two sentences, up to about 155 characters: search engines "
+                    "cut longer ones. Left empty, the page's summary is used.",
+                ),
+            ],
+            heading="For search engines",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel(
+                    "show_in_menus",
+                    help_text="Ticked, the page is listed in the site menu: a section in the main "
+                    "menu, a page under its section's heading there (up to 15, then a link to "
+                    "the section).",
+                )
+            ],
+            heading="For site menus",
+        ),
+        FieldPanel("flag_new"),
+    ]
     base_form_class = ContentPageForm
     # What the page reads of its query string ({name: how to clean it}; a listing reads its
     # page number): any other is redirected to the page's canonical address.
@@ -263,6 +292,14 @@ class ContentPage(Page):
         """The page's site; a page outside every site (a new home page, say) belongs to the
         default one."""
         return self.get_site() or Site.objects.get(is_default_site=True)
+
+    @classmethod
+    def can_create_at(cls, parent):
+        """Only in the kinds of section the type belongs in (a condition is no About page)."""
+        holds = getattr(parent.specific, "holds", None)
+        if cls.section_kinds is not None and holds is not None and holds not in cls.section_kinds:
+            return False
+        return super().can_create_at(parent)
 
     def serve(self, request, *args, **kwargs):
         if redirect := self.to_canonical_address(request):

@@ -49,6 +49,7 @@ class FormField(AbstractFormField):
 class FormPage(EmailFormMixin, FormMixin, ContentPage):
     """A form readers fill in, such as Contact; submissions are e-mailed and kept."""
 
+    page_description = "A form readers fill in, such as Contact: what they send is e-mailed, kept."
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
     allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form

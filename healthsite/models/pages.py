@@ -1,5 +1,7 @@
 """The site's own page types: home, sections and standard pages (forms: form_page.py)."""
 
+from django.db import models
+
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.models import Page
 
@@ -10,6 +12,7 @@ from .content_page import ContentPage
 class HomePage(ContentPage):
     """The front page: introduction, the sections, and the newest pages."""
 
+    page_description = "The site's front page. A site has one."
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "healthsite.SectionPage",
@@ -50,6 +53,20 @@ class HomePage(ContentPage):
 class SectionPage(ContentPage):
     """A hub such as "Back Pain Types": introduces the section and lists its pages."""
 
+    HEALTH, PRODUCTS, ABOUT = "health", "products", "about"
+    page_description = "A group of pages, such as Back Pain Types: introduces them and lists them."
+    holds = models.CharField(
+        "what the section holds",
+        max_length=20,
+        choices=[
+            (HEALTH, "Health pages: conditions, articles and readers' stories"),
+            (PRODUCTS, "Product guides and articles"),
+            (ABOUT, "About the site: plain pages and forms"),
+        ],
+        default=HEALTH,
+        help_text="Decides which kinds of page editors can add to the section.",
+    )
+    content_panels = [*ContentPage.content_panels, FieldPanel("holds")]
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = [
         "articles.ArticlePage",
@@ -75,6 +92,7 @@ class SectionPage(ContentPage):
 class StandardPage(ContentPage):
     """A plain page such as About or Useful Links."""
 
+    page_description = "A plain page of text, such as About or Useful Links: no medical review."
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
 

@@ -76,6 +76,8 @@ def form_data(model, title):
                 }
             ]
         )
+    if model is SectionPage:
+        data["holds"] = SectionPage.HEALTH
     if model is FormPage:
         data["form_fields"] = inline_formset(
             [{"label": "Your message", "field_type": "multiline", "required": "on"}]
@@ -155,6 +157,9 @@ WRONG_PLACES = [
     (SectionPage, "/back-pain-types/"),  # sections hang off the home page only
     (ArticlePage, "/back-pain-types/muscle-spasms/"),
     (WhatsNewPage, "/back-pain-types/"),
+    (ConditionPage, "/learn-more/"),  # a section about the site holds no health pages
+    (ProductGuidePage, "/back-pain-types/"),
+    (StoryIndexPage, "/back-pain-products/"),
 ]
 
 
@@ -228,3 +233,27 @@ def test_every_page_type_previews_before_it_is_first_saved(
     if complete and model is ConditionPage:
         assert "Chairs for Back Pain" in response.content.decode()
     assert not model.objects.filter(slug="not-saved-yet").exists()
+
+
+def test_the_add_page_chooser_describes_each_type_and_offers_only_what_fits(admin_client):
+    def offered(path):
+        add = reverse("wagtailadmin_pages:add_subpage", args=[page_at(path).pk])
+        return admin_client.get(add).content.decode()
+
+    about = offered("/learn-more/")
+    assert "A plain page of text" in about and "A form readers fill in" in about
+    assert "Sciatica" not in about and "Buying guide" not in about.lower()
+    health = offered("/back-pain-types/")
+    assert "A condition, such as Sciatica, in fixed sections" in health
+    assert "Health advice written as one flowing text" in health
+
+
+def test_a_new_page_is_shown_in_menus_unless_the_editor_says_not(admin_client):
+    form = admin_client.get(add_url(StandardPage, page_at("/learn-more/"))).content.decode()
+    checkbox = (
+        form.split('name="show_in_menus"')[0].rsplit("<input", 1)[1]
+        + form.split('name="show_in_menus"')[1].split(">")[0]
+    )
+    assert "checked" in checkbox
+    assert "listed in the site menu" in form
+    assert "about 155 characters" in form  # the meta description's length hint
