@@ -156,6 +156,8 @@ class LegacyImport:
             outcome.into = found.how if found.page.live else ""
             if page.locked and page.locked_by_id != getattr(self.user, "pk", None):
                 raise Refused(f"“{page.title}” is locked: unlock it, then import again")
+            if self.user and not found.page.permissions_for_user(self.user).can_edit():
+                raise Refused(f"it is “{page.title}”, which you may not edit")
         else:
             if parent is None:
                 crumb = document.breadcrumb
@@ -166,6 +168,8 @@ class LegacyImport:
                     f"a {self.page_class._meta.verbose_name} page cannot go under "
                     f"“{parent.title}”: choose a section with --parent"
                 )
+            if self.user and not parent.permissions_for_user(self.user).can_add_subpage():
+                raise Refused(f"you may not add pages in “{parent.title}”")
             page = self.page_class(live=False)
         self.fill(page, outcome, whole=page.pk is None)
         changed = []

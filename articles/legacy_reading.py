@@ -37,6 +37,7 @@ NEVER_CONTENT = [
 REPORTED = {"nav", "header", "footer", "form", "map"}
 # <font size="4">, size="+1" and up: how old editors made headings.
 LARGE_FONT = re.compile(r"^\s*(\+[1-7]|[4-7])\s*$")
+CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 SAFE_LINK = re.compile(r"^(https?:|mailto:|[^:]*$)", re.I)
 # Windows-1252 is what browsers read for pages declaring Latin-1 or ASCII (WHATWG Encoding).
 BROWSER_ENCODING = dict.fromkeys(
@@ -142,7 +143,7 @@ def decoded(data, declared):
             text = data.decode("utf-8-sig" if encoding.lower() in ("utf-8", "utf8") else encoding)
         except (UnicodeDecodeError, LookupError):
             continue
-        return text, encoding.lower()
+        return CONTROL.sub("", text), encoding.lower()
     raise BadFile("not readable as text")  # not reached: Latin-1 reads any bytes
 
 
