@@ -87,7 +87,7 @@ class UploadForm(forms.Form):
         help_text="Where new pages go when their own breadcrumb does not say.",
     )
     into = forms.ModelChoiceField(
-        queryset=Page.objects.type(ArticlePage, ConditionPage),
+        queryset=Page.objects.none(),  # set per form: the types are looked up in the database
         required=False,
         label="Import into (one page only)",
         widget=AdminPageChooser(target_models=[ArticlePage, ConditionPage]),
@@ -98,6 +98,7 @@ class UploadForm(forms.Form):
     def __init__(self, *args, user, **kwargs):
         super().__init__(*args, **kwargs)
         self.user = user
+        self.fields["into"].queryset = Page.objects.type(ArticlePage, ConditionPage)
         self.fields["parent"].queryset = SectionPage.objects.filter(
             pk__in=[section.pk for section in sections_for(user)]
         )
@@ -133,7 +134,10 @@ def checked_upload(request, handler):
             contents = unpack(form.cleaned_data["files"])
             pages = contents.files.pages()
             if not pages:
-                form.add_error("files", "No old pages there: give .html, .htm or .txt files.")
+                left_out = "".join(f" {line}." for line in contents.left_out)
+                form.add_error(
+                    "files", f"No old pages there: give .html, .htm or .txt files.{left_out}"
+                )
             elif form.cleaned_data["into"] and len(pages) > 1:
                 form.add_error("into", "Import into a page takes one old page.")
             else:

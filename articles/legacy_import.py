@@ -74,19 +74,20 @@ class LegacyImport:
     ):
         self.page_class = PAGE_TYPES[page_type]
         self.site = Site.objects.get(is_default_site=True)
-        self.parent = self.page_at(parent) if isinstance(parent, str) else parent
-        self.into = self.page_at(into) if isinstance(into, str) else into
+        self.parent = self.page_at(parent, "--parent") if isinstance(parent, str) else parent
+        self.into = self.page_at(into, "--into") if isinstance(into, str) else into
         self.dry_run = dry_run
         self.log = log
         self.user = user
         self.pages = {}  # old path -> page, as they are imported
 
-    def page_at(self, path):
+    def page_at(self, path, option):
         url_path = self.site.root_page.url_path + path.strip("/") + "/"
         page = Page.objects.filter(url_path=url_path.replace("//", "/")).first()
         if page is None:
             raise Refused(
-                f"No page at {path}: give the address readers see, e.g. /back-pain-types/."
+                f"No page at {path}: give {option} as readers see a page's address, "
+                "e.g. /back-pain-types/."
             )
         return page.specific
 
@@ -141,7 +142,7 @@ class LegacyImport:
         document = outcome.document
         parent = self.parent_of(document)
         if again:
-            found = Match(outcome.page, outcome.into)
+            found = Match(outcome.page, outcome.into, outcome.candidates)
         elif self.into is not None:
             found = Match(self.into, "chosen to import into")
         else:

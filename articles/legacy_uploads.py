@@ -16,6 +16,7 @@ from pathlib import PurePosixPath
 from django.conf import settings
 from django.core.files.uploadedfile import InMemoryUploadedFile
 from django.core.files.uploadhandler import FileUploadHandler, StopUpload
+from django.template.defaultfilters import filesizeformat
 
 from .legacy_files import MemoryFiles
 from .legacy_reading import PAGE_SUFFIXES
@@ -30,7 +31,7 @@ def limits():
 
 
 def megabytes(size):
-    return f"{size / 1024 / 1024:g} MB"
+    return filesizeformat(size).replace("\xa0", " ")
 
 
 class BoundedMemoryUploadHandler(FileUploadHandler):
