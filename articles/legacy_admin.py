@@ -113,9 +113,16 @@ class UploadForm(forms.Form):
 @csrf_exempt
 def upload(request):
     """Uploads go to memory, within bounds: the handler is set before the CSRF check reads
-    the request's body (Django's documented way, hence csrf_exempt then csrf_protect)."""
+    the request's body (Django's documented way, hence csrf_exempt then csrf_protect), and a
+    request declaring more than the bound is answered without reading it."""
     if not may_import(request.user):
         raise PermissionDenied
+    size = request.META.get("CONTENT_LENGTH") or "0"
+    if request.method == "POST" and (
+        not size.isdigit() or int(size) > limits()["upload_bytes"] + 1024 * 1024
+    ):
+        refusal = f"The upload is over {megabytes(limits()['upload_bytes'])}: send less at once."
+        return form_page(request, UploadForm(user=request.user), refusal, status=413)
     handler = BoundedMemoryUploadHandler(request)
     request.upload_handlers = [handler]
     return checked_upload(request, handler)
@@ -125,12 +132,11 @@ def upload(request):
 def checked_upload(request, handler):
     form = UploadForm(request.POST or None, request.FILES or None, user=request.user)
     if request.method == "POST":
-        size = int(request.META.get("CONTENT_LENGTH") or 0)
-        if size > limits()["upload_bytes"] + 1024 * 1024:
-            form.add_error(None, f"The upload is over {megabytes(limits()['upload_bytes'])}.")
-        elif handler.refusal:
-            form.add_error(None, f"Not read: {handler.refusal}.")
-        elif form.is_valid():
+        if handler.refusal:
+            return form_page(
+                request, UploadForm(user=request.user), f"Not read: {handler.refusal}."
+            )
+        if form.is_valid():
             contents = unpack(form.cleaned_data["files"])
             pages = contents.files.pages()
             if not pages:
@@ -143,11 +149,12 @@ def checked_upload(request, handler):
             else:
                 batch = start(request.user, form.cleaned_data, contents, pages)
                 return step_once(request, batch)
-    return TemplateResponse(
-        request,
-        "articles/admin/legacy_import.html",
-        {"form": form, "limits": limits(), "megabytes": megabytes},
-    )
+    return form_page(request, form)
+
+
+def form_page(request, form, refusal="", status=200):
+    context = {"form": form, "refusal": refusal, "limits": limits()}
+    return TemplateResponse(request, "articles/admin/legacy_import.html", context, status=status)
 
 
 def start(user, options, contents, pages):

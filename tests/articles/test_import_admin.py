@@ -211,3 +211,34 @@ def test_uploads_are_bounded(editor):
     shown = upload(editor, a_file("bomb.zip", bomb)).content.decode()
     assert "bomb.zip: unpacks to over" in shown or "No old pages there" in shown
     assert not Page.objects.filter(title="B").exists()
+
+
+MALFORMED = {
+    "a multipart body that is not one": ("multipart/form-data; boundary=xyz", b"\x00\xff junk"),
+    "no boundary": ("multipart/form-data", b"--\r\nContent-Disposition: form-data\r\n\r\n"),
+    "a cut-off file": (
+        "multipart/form-data; boundary=B",
+        b'--B\r\nContent-Disposition: form-data; name="files"; filename="a.html"\r\n\r\n<h1>A',
+    ),
+    "plain text": ("text/plain", b"files=a.html"),
+    "a form without files": ("application/x-www-form-urlencoded", b"page_type=x&parent=abc"),
+}
+
+
+@pytest.mark.parametrize("content_type, body", MALFORMED.values(), ids=MALFORMED.keys())
+def test_malformed_posts_get_an_answer_never_a_500(editor, content_type, body):
+    editor.raise_request_exception = False
+    response = editor.generic("POST", "/admin/import/", body, content_type=content_type)
+    assert response.status_code < 500
+
+
+def test_a_request_declaring_more_than_the_bound_is_not_read(editor):
+    response = editor.generic(
+        "POST",
+        "/admin/import/",
+        b"",
+        content_type="multipart/form-data; boundary=B",
+        CONTENT_LENGTH=str(10**10),
+    )
+    assert response.status_code < 500
+    assert "The upload is over" in response.content.decode()
