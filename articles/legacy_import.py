@@ -1,12 +1,13 @@
-"""Turns the old site's pages (read by legacy_reading) into draft pages of the page tree, with
-a permanent redirect from each old address, and reports what went where.
+"""Turns the old site's pages (read by legacy_reading, their chrome dropped by legacy_chrome)
+into drafts of the page tree, with a permanent redirect from each old address, and reports
+what went where.
 
-Each page is written in one transaction, so a failure leaves no half-written page. A page is
-matched to its old address (ImportedPage): importing again updates its draft, never what
-readers see. Links between old pages point to the new pages once both are imported.
+A page that already lives on the site (legacy_matching) gets a new draft revision, changing
+only the fields the import filled; others become new draft pages. Each page is written in one
+transaction, so a failure leaves no half-written page; readers' live pages, their redirects and
+feeds are never changed. Links between old pages point to the new pages once both are imported.
 """
 
-import hashlib
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -15,42 +16,31 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from bs4 import BeautifulSoup
-from PIL import Image as PILImage
 
-from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils.text import slugify
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.coreutils import find_available_slug
-from wagtail.images import get_image_model
 from wagtail.models import Page, Site
 
 from healthsite.models import SectionPage
 
-from . import legacy_reading, legacy_redirects
+from . import legacy_redirects
+from .legacy_chrome import SiteChrome, without_chrome
+from .legacy_files import FolderFiles
+from .legacy_headings import section_for
+from .legacy_images import Pictures
+from .legacy_matching import Match, match, slug_of
+from .legacy_reading import BadFile, read
 from .models import ArticlePage, ConditionPage, ImportedPage
 
 PAGE_TYPES = {"article": ArticlePage, "condition": ConditionPage}
 SUMMARY_CHARS = 300
-# Condition page sections, by words in the old page's headings; the first match wins, so
-# "Home treatment" is self-care, not treatment.
-SECTION_WORDS = [
-    ("seek_help", ["seek", "see a doctor", "see your doctor", "medical help", "warning sign"]),
-    ("self_care", ["home", "self-care", "self care", "yourself"]),
-    ("exercises", ["exercise", "stretch"]),
-    ("causes", ["cause"]),
-    ("symptoms", ["symptom"]),
-    ("treatment", ["treat", "therapy", "relief"]),
-    ("overview", ["what is", "what are", "overview"]),
-]
 # Sections whose blocks are not the body's: lists and sub-headings become their own kinds,
 # and images go to the body.
 STEPS_FIELD, SIGNS_FIELD = "self_care", "seek_help"
 OWN_BLOCKS = {STEPS_FIELD, SIGNS_FIELD}
-WOULD_ADD = object()  # a picture a dry run would add to the library
 
 
 class Refused(Exception):
@@ -59,10 +49,13 @@ class Refused(Exception):
 
 @dataclass
 class Outcome:
-    document: legacy_reading.LegacyDocument
+    document: object  # legacy_reading.LegacyDocument
     action: str = ""  # created, updated or skipped
     page: Page | None = None
     reason: str = ""
+    into: str = ""  # why it went into a page the site had (legacy_matching)
+    candidates: list = field(default_factory=list)  # (page, why): possible matches not used
+    fields: list = field(default_factory=list)  # the page's fields the import filled
     blocks: Counter = field(default_factory=Counter)
     sections: list = field(default_factory=list)  # (field, old heading)
     links: list = field(default_factory=list)  # (href, new page or None)
@@ -74,38 +67,54 @@ class Outcome:
 
 
 class LegacyImport:
-    def __init__(self, page_type="article", parent_path=None, dry_run=False, log=print):
+    """parent and into: pages, or their addresses as readers see them (/back-pain-types/)."""
+
+    def __init__(
+        self, page_type="article", parent=None, dry_run=False, log=print, into=None, user=None
+    ):
         self.page_class = PAGE_TYPES[page_type]
         self.site = Site.objects.get(is_default_site=True)
-        self.parent = self.page_at(parent_path) if parent_path else None
+        self.parent = self.page_at(parent, "--parent") if isinstance(parent, str) else parent
+        self.into = self.page_at(into, "--into") if isinstance(into, str) else into
         self.dry_run = dry_run
         self.log = log
+        self.user = user
         self.pages = {}  # old path -> page, as they are imported
-        self.images = {}  # picture file -> image in the library, as they are imported
 
-    def page_at(self, path):
+    def page_at(self, path, option):
         url_path = self.site.root_page.url_path + path.strip("/") + "/"
         page = Page.objects.filter(url_path=url_path.replace("//", "/")).first()
         if page is None:
             raise Refused(
-                f"No page at {path}: give --parent as readers see a section's address, "
+                f"No page at {path}: give {option} as readers see a page's address, "
                 "e.g. /back-pain-types/."
             )
         return page.specific
 
-    def run(self, paths):
-        """Imports the pages; returns each file's Outcome, or (file, reason) for bad files."""
-        files = list(legacy_reading.page_files(paths))
+    def read(self, files, pages=None, repeated=None):
+        """(documents with their chrome dropped, [(file, reason)] for files not read)."""
         documents, bad = [], []
-        for path in files:
+        for path in files.pages() if pages is None else pages:
             try:
-                documents.append(legacy_reading.read(path))
-            except (legacy_reading.BadFile, OSError) as error:
+                documents.append(read(path, files.read(path)))
+            except (BadFile, OSError) as error:
                 bad.append((path, str(error)))
-        legacy_reading.without_chrome(documents)
+        without_chrome(documents, SiteChrome(self.site), repeated)
         for document in [document for document in documents if not document.title]:
             documents.remove(document)
             bad.append((document.path, "no title: its first line should be the page's title"))
+        return documents, bad
+
+    def run(self, files, pages=None, repeated=None):
+        """Imports the pages (of `files`, a FolderFiles, MemoryFiles or a list of paths);
+        returns each file's Outcome, and (file, reason) for files not read. `pages` and
+        `repeated` import a part of a batch read before (legacy_chrome.repeated_texts)."""
+        if isinstance(files, list | tuple):
+            files = FolderFiles(files)
+        documents, bad = self.read(files, pages, repeated)
+        if self.into is not None and len(documents) > 1:
+            raise Refused("Importing into a chosen page takes one file: import the others apart.")
+        self.pictures = Pictures(files, self.dry_run)
         outcomes = [Outcome(document) for document in documents]
         with transaction.atomic():
             for number, outcome in enumerate(outcomes, start=1):
@@ -131,43 +140,73 @@ class LegacyImport:
 
     def write(self, outcome, again):
         document = outcome.document
-        record = ImportedPage.objects.filter(old_path=document.old_path).first()
-        page = record.page.get_latest_revision_as_object() if record else None
-        if page is None:
-            parent = self.parent_of(document)
-            page = self.page_class(live=False)
+        parent = self.parent_of(document)
+        if again:
+            found = Match(outcome.page, outcome.into, outcome.candidates)
+        elif self.into is not None:
+            found = Match(self.into, "chosen to import into")
+        else:
+            found = match(document, parent, PAGE_TYPES.values())
+        outcome.candidates = found.candidates
+        # Written again once every page exists: the same page, with its links complete.
+        filled_before = [] if again is False else list(outcome.fields)
+        for collected in (outcome.blocks, outcome.sections, outcome.links, outcome.fields):
+            collected.clear()
+        if found.page is not None:
+            page = found.page.get_latest_revision_as_object()
+            outcome.into = found.how if found.page.live else ""
+            if page.locked and page.locked_by_id != getattr(self.user, "pk", None):
+                raise Refused(f"“{page.title}” is locked: unlock it, then import again")
+            if self.user and not found.page.permissions_for_user(self.user).can_edit():
+                raise Refused(f"it is “{page.title}”, which you may not edit")
+        else:
+            if parent is None:
+                crumb = document.breadcrumb
+                where = f" (its breadcrumb names “{crumb[1]}”)" if crumb else ""
+                raise Refused(f"no section found for it{where}: say where with --parent /section/")
             if not self.page_class.can_exist_under(parent):
                 raise Refused(
                     f"a {self.page_class._meta.verbose_name} page cannot go under "
                     f"“{parent.title}”: choose a section with --parent"
                 )
-        elif not isinstance(page, self.page_class):
-            raise Refused(
-                f"imported before as a {page._meta.verbose_name} page ({page.url_path}): "
-                f"import it again with --type {page._meta.model_name.removesuffix('page')}"
-            )
-        # Written again once every page exists: the same page, with its links complete.
-        outcome.blocks.clear()
-        outcome.sections.clear()
-        outcome.links.clear()
-        page.title = document.title[:255]
-        page.summary = summary_of(document)
-        self.fill(page, outcome)
+            if self.user and not parent.permissions_for_user(self.user).can_add_subpage():
+                raise Refused(f"you may not add pages in “{parent.title}”")
+            page = self.page_class(live=False)
+        self.fill(page, outcome, whole=page.pk is None)
+        changed = []
+        for name, value in (("title", document.title[:255]), ("summary", summary_of(document))):
+            if getattr(page, name) != value:
+                setattr(page, name, value)
+                changed.append(name)
+        outcome.fields[:0] = changed
+        outcome.fields[:] = dict.fromkeys([*filled_before, *outcome.fields])
         if page.pk is None:
-            page.slug = find_available_slug(parent, slugify(document.path.stem) or "page")
+            page.slug = find_available_slug(parent, slug_of(document))
             parent.add_child(instance=page)
-            ImportedPage.objects.create(old_path=document.old_path, page=page)
             outcome.action = "created"
         elif not again:
             outcome.action = "updated"
-        page.save_revision(log_action=True)
+        self.remember(document.old_path, page)
+        page.save_revision(user=self.user, log_action=True)
         outcome.page = page
-        self.pages[document.old_path] = page
-        note = legacy_redirects.point(document.old_path, page)
-        if note:
-            outcome.notes.append(note)
+        if document.old_path:
+            self.pages[document.old_path] = page
+            if note := legacy_redirects.point(document.old_path, page):
+                outcome.notes.append(note)
+        else:
+            outcome.notes.append(
+                f"{document.path.name} is not an old address: no redirect made (import the "
+                "page saved under its old file name, or add the redirect in Settings → Redirects)"
+            )
+
+    def remember(self, old_path, page):
+        """Importing from this address again makes a new draft of this page."""
+        taken = ImportedPage.objects.filter(page_id=page.pk).exists()
+        if old_path and not taken and not ImportedPage.objects.filter(old_path=old_path).exists():
+            ImportedPage.objects.create(old_path=old_path, page=page)
 
     def parent_of(self, document):
+        """The section named by the page's breadcrumb, else the one chosen (None if neither)."""
         if document.breadcrumb:
             section = (
                 SectionPage.objects.descendant_of(self.site.root_page, inclusive=True)
@@ -176,19 +215,17 @@ class LegacyImport:
             )
             if section:
                 return section
-        if self.parent is None:
-            where = (
-                f" (its breadcrumb names “{document.breadcrumb[1]}”)" if document.breadcrumb else ""
-            )
-            raise Refused(f"no section found for it{where}: say where with --parent /section/")
         return self.parent
 
-    def fill(self, page, outcome):
-        """The page's streams from the document's blocks; condition pages by section."""
+    def fill(self, page, outcome, whole):
+        """The page's streams from the document's blocks; condition pages by section. A new
+        page (`whole`) gets every stream; a page the site had keeps those the import left
+        empty (and its hero, author, tags, sources and related picks)."""
         streams = {"body": []}
-        target = "overview" if isinstance(page, ConditionPage) else "body"
+        condition = isinstance(page, ConditionPage)
+        target = "overview" if condition else "body"
         for block in outcome.document.blocks:
-            if isinstance(page, ConditionPage) and block.kind == "heading" and block.level == 2:
+            if condition and block.kind == "heading" and block.level == 2:
                 section = section_for(block.text)
                 target = section if section and section not in streams else "body"
                 outcome.sections.append((target, block.text))
@@ -200,16 +237,18 @@ class LegacyImport:
                 where = "body" if image and target in OWN_BLOCKS else target
                 streams.setdefault(where, []).append(stream_block)
                 outcome.blocks[stream_block["type"]] += 1
-        if isinstance(page, ConditionPage):
-            if streams.get("overview"):
-                outcome.sections.insert(0, ("overview", "(the opening text)"))
-            for name, _heading in ConditionPage.SECTIONS:
+        if condition and streams.get("overview"):
+            outcome.sections.insert(0, ("overview", "(the opening text)"))
+        names = [name for name, _heading in ConditionPage.SECTIONS] if condition else []
+        for name in [*names, "body"]:
+            if streams.get(name) or whole:
                 setattr(page, name, streams.get(name, []))
-        page.body = streams["body"]
+                if streams.get(name):
+                    outcome.fields.append(name)
 
     def stream_blocks(self, block, target, outcome):
         if block.kind == "image":
-            image = self.image(block, outcome)
+            image = self.pictures.image(block, outcome)
             if image:
                 value = {
                     "image": image.pk,
@@ -258,61 +297,6 @@ class LegacyImport:
                 link.attrs = {"href": old_path}  # redirects once that page is imported
         return str(soup)
 
-    def image(self, block, outcome):
-        """The library's image for an image block (None if it cannot be had); each picture
-        is looked at, and reported, once per run."""
-        source = urlsplit(block.src)
-        local = block.src and not (source.scheme or source.netloc)
-        key = (
-            (outcome.document.path.parent / unquote(source.path)).resolve() if local else block.src
-        )
-        if key not in self.images:
-            self.images[key] = self.library_image(block, key if local else None, outcome)
-        if self.images[key] is WOULD_ADD:
-            outcome.blocks["image"] += 1  # in a dry run no file is written, so no block made
-            return None
-        return self.images[key]
-
-    def library_image(self, block, path, outcome):
-        def skipped(reason):
-            outcome.images.append(f"{block.src or 'an image without src'}: {reason}, skipped")
-
-        if path is None:
-            return skipped("not a file of the old site")
-        if not path.is_file():
-            return skipped("file not found")
-        if path.suffix.lower().lstrip(".") not in settings.WAGTAILIMAGES_EXTENSIONS:
-            return skipped("not a picture format the site takes")
-        data = path.read_bytes()
-        digest = hashlib.sha1(data).hexdigest()  # noqa: S324 - Wagtail's file hash: not for security
-        image_model = get_image_model()
-        existing = image_model.objects.filter(file_hash=digest).first()
-        if existing:
-            outcome.images.append(f"{block.src}: already in the library as “{existing.title}”")
-            return existing
-        try:
-            with PILImage.open(path) as picture:
-                width, height = picture.size
-        except (OSError, PILImage.DecompressionBombError):
-            return skipped("not a readable picture")
-        if width * height > settings.WAGTAILIMAGES_MAX_IMAGE_PIXELS:
-            return skipped(f"{width}×{height} pixels is too large")
-        if not (block.alt or block.caption):
-            outcome.notes.append(f"{block.src} has no alt text: add it before publishing")
-        if self.dry_run:
-            outcome.images.append(f"{block.src}: would be added to the library")
-            return WOULD_ADD
-        image = image_model(
-            title=(block.alt or block.caption or path.stem)[:255],
-            file_hash=digest,  # as the admin's upload sets it, so the next import finds it
-            file_size=len(data),
-        )
-        with path.open("rb") as file:
-            image.file = ImageFile(file, name=path.name)
-            image.save()
-        outcome.images.append(f"{block.src}: added to the library")
-        return image
-
 
 def summary_of(document):
     first = next((block.text for block in document.blocks if block.kind == "paragraph"), "")
@@ -320,11 +304,6 @@ def summary_of(document):
     if len(text) <= SUMMARY_CHARS:
         return text
     return text[: SUMMARY_CHARS - 1].rsplit(" ", 1)[0] + "…"
-
-
-def section_for(heading):
-    words = heading.lower()
-    return next((name for name, keys in SECTION_WORDS if any(key in words for key in keys)), None)
 
 
 def old_page_path(href):

@@ -10,6 +10,8 @@ from .models import ImportedPage
 def point(old_path, page):
     """Points `old_path` at `page` if readers can see it; returns what the report says of it."""
     redirect = Redirect.objects.filter(old_path=Redirect.normalise_path(old_path)).first()
+    if redirect and redirect.redirect_page_id == page.pk:
+        return None  # leads there already: left exactly as it is
     if page.live:
         redirect = redirect or Redirect(old_path=old_path)
         redirect.redirect_page, redirect.redirect_link, redirect.is_permanent = page, "", True

@@ -1,5 +1,6 @@
 """Articles, condition pages, What's New and the Subscribe page."""
 
+from django.conf import settings
 from django.db import models
 
 from modelcluster.fields import ParentalKey
@@ -192,3 +193,36 @@ class ImportedPage(models.Model):
 
     def __str__(self):
         return self.old_path
+
+
+class LegacyUpload(models.Model):
+    """Old pages an editor uploaded to the admin's Import view, kept (as one zip made in
+    memory) while the dry run and the import read them in batches; deleted after a day."""
+
+    PHASES = [
+        ("checking", "checking"),
+        ("checked", "checked"),
+        ("importing", "importing"),
+        ("imported", "imported"),
+    ]
+
+    user = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+    files = models.BinaryField()
+    page_type = models.CharField(max_length=20)
+    parent = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    into = models.ForeignKey(
+        "wagtailcore.Page", null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    pages = models.JSONField(default=list)  # the pages' paths in the upload, in order
+    repeated = models.JSONField(default=dict)  # legacy_chrome.repeated_texts of the pages
+    left_out = models.JSONField(default=list)  # files of the upload not read, and why
+    phase = models.CharField(max_length=20, choices=PHASES, default="checking")
+    position = models.PositiveIntegerField(default=0)  # pages done in this phase
+    checked = models.JSONField(default=list)  # the dry run's report, a dict per file
+    imported = models.JSONField(default=list)  # the import's report, a dict per file
+
+    def __str__(self):
+        return f"{len(self.pages)} old pages uploaded by {self.user}"

@@ -1,9 +1,11 @@
-from django.urls import reverse
+from django.urls import path, reverse
 
 from wagtail import hooks
+from wagtail.admin.menu import MenuItem
 
 from healthsite.models import SectionPage
 
+from . import legacy_admin
 from .models import WhatsNewPage
 
 FEEDS = ("feed", "feed_atom", "feed_json")
@@ -19,3 +21,24 @@ def feeds_and_whats_new(page):
         ]
     urls += [whats_new.get_url() for whats_new in WhatsNewPage.objects.live()]
     return urls
+
+
+@hooks.register("register_admin_urls")
+def register_legacy_import_urls():
+    return [
+        path("import/", legacy_admin.upload, name="legacy_import"),
+        path("import/<int:pk>/", legacy_admin.progress, name="legacy_import_progress"),
+        path("import/<int:pk>/step/", legacy_admin.step, name="legacy_import_step"),
+    ]
+
+
+class ImportMenuItem(MenuItem):
+    def is_shown(self, request):
+        return legacy_admin.may_import(request.user)
+
+
+@hooks.register("register_admin_menu_item")
+def register_legacy_import_menu_item():
+    return ImportMenuItem(
+        "Import", reverse("legacy_import"), name="import", icon_name="upload", order=250
+    )

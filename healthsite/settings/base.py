@@ -262,7 +262,25 @@ LEGACY_CHROME_MARKERS = [
     "All rights reserved",
     "does not replace",
     "Disclaimer",
+    # A signup box saved as text: its fields' labels and its promise.
+    "E-mail address",
+    "Email address",
+    "Enter your",
+    "Search this site",
+    "Print this page",
 ]
+# The old site's name and tagline as its pages showed them, when they differ from the site's
+# name (Settings → Sites) and the home page's title: lines of an old page saying them are chrome.
+LEGACY_SITE_IDENTITY = []
+# The admin's Import view: what one upload may hold (legacy_uploads.py). Kept in memory, never
+# written to disk: the request, each file, a zip's files and their total size once unpacked.
+LEGACY_IMPORT_LIMITS = {
+    "upload_bytes": 40 * 1024 * 1024,
+    "files": 100,
+    "file_bytes": WAGTAILIMAGES_MAX_UPLOAD_SIZE,
+    "zip_entries": 5000,
+    "unpacked_bytes": 150 * 1024 * 1024,
+}
 WAGTAIL_DATE_FORMAT = "%d/%m/%Y"
 WAGTAIL_DATETIME_FORMAT = "%d/%m/%Y %H:%M"
 # A workflow approved by its reviewers publishes the page for them: approving is their

@@ -1,13 +1,14 @@
 from django.core.management.base import BaseCommand, CommandError
 
 from articles.legacy_import import PAGE_TYPES, LegacyImport, Refused
+from articles.legacy_report import describe, phrases_text, text_lines
 
 
 class Command(BaseCommand):
     help = (
         "Imports the old site's pages (HTML files, folders of them, or their saved text) as "
-        "draft pages, with a permanent redirect from each old address, and reports what went "
-        "where."
+        "drafts: a new draft of the page the site already has for one, else a new draft page; "
+        "with a permanent redirect from each old address, and a report of what went where."
     )
 
     def add_arguments(self, parser):
@@ -19,12 +20,22 @@ class Command(BaseCommand):
         )
         parser.add_argument("--type", choices=sorted(PAGE_TYPES), default="article")
         parser.add_argument(
+            "--into",
+            help="The page (its address, /back-pain-types/muscle-spasms/) that the one file "
+            "given becomes a new draft of, when it is not matched by its old address or slug.",
+        )
+        parser.add_argument(
             "--dry-run", action="store_true", help="Report what would happen; change nothing."
         )
+        parser.add_argument(
+            "--phrases",
+            action="store_true",
+            help="Also print the phrases that send a heading to a condition page's section.",
+        )
 
-    def handle(self, *args, paths, parent, type, dry_run, **options):
+    def handle(self, *args, paths, parent, type, into, dry_run, phrases, **options):
         try:
-            importer = LegacyImport(type, parent, dry_run=dry_run, log=self.stdout.write)
+            importer = LegacyImport(type, parent, dry_run=dry_run, log=self.stdout.write, into=into)
             outcomes, bad = importer.run(paths)
         except Refused as refusal:
             raise CommandError(str(refusal)) from refusal
@@ -32,9 +43,14 @@ class Command(BaseCommand):
             raise CommandError("No old pages there: give .html, .htm or .txt files or folders.")
         self.stdout.write("")
         for outcome in outcomes:
-            self.report(outcome, dry_run)
+            for style, line in text_lines(describe(outcome, dry_run)):
+                self.stdout.write(self.style.WARNING(line) if style else line)
         for path, reason in bad:
             self.stdout.write(self.style.WARNING(f"{path.name}: skipped, {reason}"))
+        if phrases:
+            self.stdout.write("Headings start these sections of a condition page:")
+            for line in phrases_text():
+                self.stdout.write(f"  {line}")
         actions = [outcome.action for outcome in outcomes]
         unresolved = sum(page is None for o in outcomes for _href, page in o.links)
         would = "would be " if dry_run else ""
@@ -51,38 +67,3 @@ class Command(BaseCommand):
                 )
             )
         )
-
-    def report(self, outcome, dry_run):
-        document = outcome.document
-        name = document.path.name
-        if outcome.action == "skipped":
-            self.stdout.write(self.style.WARNING(f"{name}: skipped, {outcome.reason}"))
-            return
-        page = outcome.page
-        verb = f"would be {outcome.action}" if dry_run else outcome.action
-        where = page.get_parent().url_path.removeprefix(page.get_site().root_page.url_path)
-        self.stdout.write(
-            f"{name}: {verb} “{page.title}” ({page._meta.verbose_name}, draft) in /{where}"
-            f"{page.slug}/, redirected from {document.old_path}"
-        )
-        if outcome.blocks:
-            kinds = ", ".join(
-                f"{count} {kind.replace('_', ' ')}" for kind, count in outcome.blocks.items()
-            )
-            self.stdout.write(f"  blocks: {kinds}")
-        for section, heading in outcome.sections:
-            self.stdout.write(f"  “{heading}” → {section.replace('_', ' ')}")
-        resolved = [href for href, target in outcome.links if target]
-        unresolved = [href for href, target in outcome.links if not target]
-        if outcome.links:
-            self.stdout.write(
-                f"  links to old pages: {len(resolved)} resolved, {len(unresolved)} not"
-            )
-        for href in unresolved:
-            self.stdout.write(f"    not imported (yet): {href}")
-        for line in outcome.images:
-            self.stdout.write(f"  image {line}")
-        for dropped in document.dropped:
-            self.stdout.write(f"  dropped as site chrome: {dropped}")
-        for note in outcome.notes:
-            self.stdout.write(self.style.WARNING(f"  note: {note}"))
