@@ -60,6 +60,9 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the shared cache, kept as the middleware below made them
     # (security headers, policies, ETag): a page from the cache skips all of it.
     "caching.page_cache.PageCacheMiddleware",
+    # Readers' answers compressed (brotli or gzip) below the page cache, which so keeps them
+    # compressed, one copy per coding (caching/compression.py).
+    "caching.compression.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -307,6 +310,17 @@ PAGE_CACHE_EXCLUDE = (
     "/newsletter/unsubscribe/",
     "/documents/",
     "/healthz",
+)
+# Never compressed (caching/compression.py): the admin, whose pages carry CSRF tokens and
+# editors' data (BREACH), pages carrying a reader's token, and files, served as they are
+# (whitenoise serves static files compressed ahead; byte ranges of a file must stay its bytes).
+COMPRESSION_EXCLUDE = (
+    STATIC_URL,
+    MEDIA_URL,
+    "/admin/",
+    "/documents/",
+    "/newsletter/confirm/",
+    "/newsletter/unsubscribe/",
 )
 # What every page may show besides its own content: a change to any of these (and to any site
 # setting) purges every page.
