@@ -7,6 +7,10 @@ VENV := .venv
 PY := $(VENV)/bin/python
 # PostgreSQL tests run when DATABASE_URL names a PostgreSQL database; say MARKERS to choose.
 MARKERS ?= $(if $(DATABASE_URL),,not postgres)
+# `make run` serves on PORT, and records SITE_URL as the site's address (links in pages, feeds,
+# the sitemap and e-mails): `make run PORT=8001`, or SITE_URL=http://mybox.local:8001 too.
+PORT ?= 8000
+SITE_URL ?= http://127.0.0.1:$(PORT)
 # Tests run in parallel, one pytest-xdist worker per core, each with its own test database;
 # tests sharing a costly fixture stay on one worker (tests/conftest.py). JOBS=0: one at a time.
 JOBS ?= auto
@@ -27,15 +31,17 @@ $(VENV)/.dev-installed: $(VENV)/.installed requirements-dev.txt
 	$(PY) -m pip install --quiet -r requirements-dev.txt
 	@touch $@
 
+setup run: export SITE_URL := $(SITE_URL)
 setup: $(VENV)/.installed ## Install, migrate SQLite, load the demo content, create the admin and demo users
 	$(PY) manage.py migrate --no-input
 	$(PY) manage.py load_demo_content
+	$(PY) manage.py set_site_address
 	$(PY) manage.py create_admin
 	$(PY) manage.py create_demo_team
 
-run: setup ## Set up and serve the demo site at http://127.0.0.1:8000 (admin at /admin/)
-	@echo "Serving http://127.0.0.1:8000 (admin: http://127.0.0.1:8000/admin/). Ctrl-C stops."
-	$(PY) manage.py runserver 127.0.0.1:8000
+run: setup ## Set up and serve the demo site at http://127.0.0.1:8000 (PORT=… for another port)
+	@echo "Serving $(SITE_URL) (admin: $(SITE_URL)/admin/). Ctrl-C stops."
+	$(PY) manage.py runserver 127.0.0.1:$(PORT)
 
 lint: $(VENV)/.dev-installed ## Ruff lint and format check
 	$(VENV)/bin/ruff check .

@@ -31,6 +31,8 @@ from django.utils.cache import patch_cache_control, set_response_etag
 from wagtail.contrib.frontend_cache.backends import HTTPBackend
 from wagtail.contrib.frontend_cache.utils import get_backends, purge_urls_from_cache
 
+from .codings import accepted_coding
+
 logger = logging.getLogger(__name__)
 
 GENERATION = "page-cache:generation"
@@ -173,7 +175,9 @@ class PageCacheMiddleware:
                     max_age=BROWSER_SECONDS,
                     s_maxage=settings.PAGE_CACHE_SECONDS,
                 )
-            set_response_etag(response)
+            if not response.has_header("ETag"):
+                # Compressed answers have theirs, taken before compression (compression.py).
+                set_response_etag(response)
             # Not a HEAD, whose response may have lost its body.
             if request.method == "GET" and self.canonical(request):
                 cache.set(key, (current, self.kept(response)), settings.PAGE_CACHE_SECONDS)
@@ -199,10 +203,10 @@ class PageCacheMiddleware:
     @staticmethod
     def key(request):
         # The scheme: a page kept for HTTPS (with its HSTS header) never answers plain HTTP,
-        # which the security middleware redirects.
-        return (
-            f"page-cache:response:{request.scheme}://{request.get_host()}{request.get_full_path()}"
-        )
+        # which the security middleware redirects. The coding: one copy each, compressed as it
+        # is sent (caching/compression.py), so a page from the cache costs no compression.
+        address = f"{request.scheme}://{request.get_host()}{request.get_full_path()}"
+        return f"page-cache:response:{accepted_coding(request)}:{address}"
 
     @staticmethod
     def cacheable_response(response):

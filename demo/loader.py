@@ -6,7 +6,6 @@ import io
 import uuid
 from datetime import datetime, time, timedelta
 from pathlib import Path
-from urllib.parse import urlsplit
 
 from django.apps import apps
 from django.conf import settings
@@ -24,6 +23,7 @@ from wagtail.models import Collection, Page, Revision, Site
 from editorial.models import Person, record_approval
 from editorial.scheduling import next_review_after
 from editorial.setup import setup_editorial
+from healthsite import site_address
 from healthsite.models import ContentPage, HomePage, SiteSettings
 from newsletter.models import NewsletterSettings
 from stories import moderation
@@ -176,9 +176,7 @@ class DemoLoader:
             if site is None:
                 site = Site(is_default_site=True)
             # The site's address, for absolute links in feeds and e-mails: where it is served.
-            address = urlsplit(settings.WAGTAILADMIN_BASE_URL)
-            site.hostname = address.hostname
-            site.port = address.port or (443 if address.scheme == "https" else 80)
+            site.hostname, site.port = site_address.host_and_port(settings.SITE_URL)
             site.root_page = home
             site.site_name = "Manage Back Pain"
             site.save()

@@ -5,6 +5,8 @@ from urllib.parse import urlsplit
 from django.conf import settings
 from django.core.checks import Tags, Warning, register
 
+from . import site_address
+
 
 def redis_instances(alias):
     """The Redis servers (host and port, or socket path) a cache alias uses; none if not Redis.
@@ -40,4 +42,26 @@ def counters_apart_from_pages(app_configs, **kwargs):
                 id="healthsite.W001",
             )
         ]
+    return []
+
+
+@register(Tags.urls, deploy=True)
+def public_address_set(app_configs, **kwargs):
+    hint = (
+        "Set SITE_URL to the address readers use (e.g. https://backpain.example.org) and run "
+        '`manage.py set_site_address` (README, "Production").'
+    )
+    if not settings.SITE_URL:
+        return [
+            Warning(
+                "SITE_URL is not set: links in pages, feeds, the sitemap and e-mails lead to "
+                "whatever address the default site record holds.",
+                hint=hint,
+                id="healthsite.W002",
+            )
+        ]
+    try:
+        site_address.host_and_port(settings.SITE_URL)
+    except ValueError as error:
+        return [Warning(f"SITE_URL {error}", hint=hint, id="healthsite.W002")]
     return []

@@ -155,7 +155,7 @@ class DemoSite:
             "DATABASE_URL": f"sqlite:///{folder / 'db.sqlite3'}",
             "MEDIA_ROOT": str(folder / "media"),
             # The site's own address, so that links in e-mails and feeds lead back to it.
-            "WAGTAILADMIN_BASE_URL": self.url,
+            "SITE_URL": self.url,
             "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
             "EMAIL_FILE_PATH": str(self.mail),
             # Forms sent at once are not refused as a robot's: the browser tests need no pause.

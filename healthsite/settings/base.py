@@ -60,6 +60,9 @@ MIDDLEWARE = [
     # Anonymous readers' pages from the shared cache, kept as the middleware below made them
     # (security headers, policies, ETag): a page from the cache skips all of it.
     "caching.page_cache.PageCacheMiddleware",
+    # Readers' answers compressed (brotli or gzip) below the page cache, which so keeps them
+    # compressed, one copy per coding (caching/compression.py).
+    "caching.compression.CompressionMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django_permissions_policy.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
@@ -225,7 +228,12 @@ WAGTAIL_SITE_NAME = "Manage Back Pain"
 WAGTAIL_GRAVATAR_PROVIDER_URL = None
 # Nor asks releases.wagtail.org for new versions (operators upgrade through requirements.txt).
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL", "http://127.0.0.1:8000")
+# The site's public address (scheme, host, port) as readers reach it. Absolute links in pages,
+# feeds, the sitemap and e-mails come from the default Site, which `manage.py
+# set_site_address` sets to it (healthsite/site_address.py); `make run PORT=…` does so.
+SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000")
+# The admin's address in e-mails to editors: the site's, unless the admin is served apart.
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL
 # Readers signed in to a private page without a `next` of this site land on the home page.
 LOGIN_REDIRECT_URL = "/"
 # Wagtail's database backend: PostgreSQL full-text search with English stemming in production
@@ -325,6 +333,17 @@ PAGE_CACHE_EXCLUDE = (
     "/newsletter/unsubscribe/",
     "/documents/",
     "/healthz",
+)
+# Never compressed (caching/compression.py): the admin, whose pages carry CSRF tokens and
+# editors' data (BREACH), pages carrying a reader's token, and files, served as they are
+# (whitenoise serves static files compressed ahead; byte ranges of a file must stay its bytes).
+COMPRESSION_EXCLUDE = (
+    STATIC_URL,
+    MEDIA_URL,
+    "/admin/",
+    "/documents/",
+    "/newsletter/confirm/",
+    "/newsletter/unsubscribe/",
 )
 # What every page may show besides its own content: a change to any of these (and to any site
 # setting) purges every page.

@@ -2,6 +2,7 @@
 
 import hashlib
 import os
+from urllib.parse import urlsplit
 
 from .base import *  # noqa: F403
 
@@ -12,7 +13,8 @@ INSTALLED_APPS = [*INSTALLED_APPS, "demo"]  # noqa: F405
 DEBUG = os.environ.get("DJANGO_DEBUG") == "1"
 SERVE_MEDIA = True  # uploads straight from MEDIA_ROOT; production leaves that to the proxy
 SECRET_KEY = "dev-only-not-secret"  # noqa: S105 - never used outside a developer's machine
-ALLOWED_HOSTS = ["127.0.0.1", "localhost"]
+# And the host of SITE_URL, should `make run` be given one of another name.
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", urlsplit(SITE_URL).hostname]  # noqa: F405
 # Printed to the console; the browser tests choose the file backend (EMAIL_FILE_PATH) to read
 # what the site sent.
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend")

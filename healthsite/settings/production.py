@@ -10,6 +10,9 @@ from .base import *  # noqa: F403
 SECRET_KEY = os.environ["SECRET_KEY"]
 ALLOWED_HOSTS = [host.strip() for host in os.environ["ALLOWED_HOSTS"].split(",") if host.strip()]
 CSRF_TRUSTED_ORIGINS = [f"https://{host.lstrip('.')}" for host in ALLOWED_HOSTS]
+# No address is guessed: `check --deploy` warns until SITE_URL is set (healthsite/checks.py).
+SITE_URL = os.environ.get("SITE_URL", "")
+WAGTAILADMIN_BASE_URL = os.environ.get("WAGTAILADMIN_BASE_URL") or SITE_URL
 
 # The proxy in front terminates TLS and says so in X-Forwarded-Proto; it adds the reader's
 # address to X-Forwarded-For (one proxy unless told otherwise).

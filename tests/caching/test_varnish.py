@@ -2,6 +2,7 @@
 pages, and a change an editor publishes shows on the next request, purged or banned by the
 app through Wagtail's frontend cache."""
 
+import gzip
 import shutil
 import socket
 import subprocess
@@ -10,7 +11,10 @@ import urllib.request
 from pathlib import Path
 from urllib.parse import urlsplit
 
+import brotli
 import pytest
+
+from tests.caching.test_compression import BROWSER, HEADERS, same_page
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 ABOUT = "/learn-more/about/"
@@ -105,3 +109,50 @@ def test_editors_pass_through_varnish(varnish):
     for _ in range(2):
         with urllib.request.urlopen(request, timeout=10) as response:
             assert response.headers["X-Cache"] == "MISS"
+
+
+def fetch_coded(url, accept, **headers):
+    """(X-Cache, the response, its body as the reader's client reads it)."""
+    request = urllib.request.Request(url, headers={"Accept-Encoding": accept, **headers})
+    try:
+        response = urllib.request.urlopen(request, timeout=10)
+    except urllib.error.HTTPError as error:  # 304 Not Modified
+        return error.headers["X-Cache"], error, b""
+    with response:
+        body = response.read()
+    coding = response.headers["Content-Encoding"]
+    if coding == "br":
+        body = brotli.decompress(body)
+    elif coding == "gzip":
+        body = gzip.decompress(body)
+    else:
+        assert coding is None, coding
+    return response.headers["X-Cache"], response, body
+
+
+def test_readers_get_brotli_gzip_or_plain_through_varnish_one_copy_each(varnish):
+    expected = {header: coding for header, coding in HEADERS.items() if "q=abc" not in header}
+    # Varnish takes any q above 0 as yes, where the app weighs them.
+    expected["gzip, br;q=0.5"] = "br"
+    for url in ("/specific-back-pain/sciatica/", "/feed/atom/"):
+        bodies, misses = set(), []
+        for header, coding in expected.items():
+            cache, response, body = fetch_coded(varnish + url, header)
+            assert response.status == 200
+            assert response.headers["Content-Encoding"] == coding, (url, header)
+            assert "Accept-Encoding" in response.headers["Vary"]
+            bodies.add(same_page(body))
+            if cache == "MISS":
+                misses.append(coding)
+        assert len(bodies) == 1, url
+        assert sorted(misses, key=str) == sorted(["br", "gzip", None], key=str), url
+
+
+def test_varnish_answers_conditional_requests_for_compressed_copies(varnish):
+    url = varnish + "/specific-back-pain/sciatica/"
+    _cache, first, _body = fetch_coded(url, BROWSER)
+    assert first.headers["ETag"].startswith('W/"')
+    cache, not_modified, _body = fetch_coded(
+        url, BROWSER, **{"If-None-Match": first.headers["ETag"]}
+    )
+    assert not_modified.status == 304 and cache == "HIT"

@@ -11,6 +11,7 @@ PRODUCTION = {
     "SECRET_KEY": "k" * 20 + "-a-long-random-production-secret-key-0123456789",
     "ALLOWED_HOSTS": "backpain.example.org",
     "DATABASE_URL": "sqlite:///unused.sqlite3",
+    "SITE_URL": "https://backpain.example.org",
 }
 
 
@@ -101,3 +102,12 @@ def test_check_deploy_is_clean_with_counts_in_a_second_redis():
         **PRODUCTION,
     )
     assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_check_deploy_warns_until_the_sites_public_address_is_set():
+    production = {k: v for k, v in PRODUCTION.items() if k != "SITE_URL"}
+    for address in (None, "backpain.example.org", "https://backpain.example.org:8443"):
+        env = {"SITE_URL": address} if address else {}
+        result = manage("check", "--deploy", **env, **production)
+        assert "healthsite.W002" in result.stdout + result.stderr, address
+        assert "SITE_URL" in result.stdout + result.stderr
