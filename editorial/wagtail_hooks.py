@@ -6,7 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import citations
+from . import citations, guide
 from .models import MedicalReviewTask, Person, edited_since_published, may_review
 from .publishing import UNREVIEWED
 from .reports import (
@@ -86,6 +86,21 @@ def register_reviews_due_report_menu_item():
         icon_name="time",
         order=150,
     )
+
+
+@hooks.register("register_admin_urls")
+def register_editors_guide_url():
+    return [path("editors-guide/", guide.GuideView.as_view(), name="editors_guide")]
+
+
+@hooks.register("register_help_menu_item")
+def register_editors_guide_menu_item():
+    return guide.guide_menu_item()
+
+
+@hooks.register("construct_homepage_panels")
+def add_editors_guide_panel(request, panels):
+    panels.append(guide.GuidePanel())
 
 
 @hooks.register("construct_homepage_panels")
