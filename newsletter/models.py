@@ -1,6 +1,7 @@
 """The newsletter: its page, its settings, the subscribers, the issues editors write and the
 record of each e-mail sent."""
 
+import re
 import uuid
 from http import HTTPMethod
 
@@ -171,6 +172,9 @@ class IssueQuerySet(models.QuerySet):
         )
 
 
+GREETING = re.compile(r"\s*(hello|hi|dear|good (morning|afternoon|evening))\b", re.IGNORECASE)
+
+
 class NewsletterIssue(PreviewableMixin, ClusterableModel):
     """One issue of the newsletter: an introduction and a few pages of the site. Editors
     preview it and send a test to themselves; sending it to subscribers queues it for the
@@ -191,7 +195,9 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
         "introduction",
         max_length=3000,
         help_text="A few short paragraphs of plain text (leave an empty line between "
-        "paragraphs). The pages below follow, each with its title, summary and a link.",
+        'paragraphs). The e-mail greets each reader ("Hello Sam,") before it, unless it starts '
+        "with a greeting of its own. The pages below follow, each with its title, summary and "
+        "a link.",
     )
     status = models.CharField(
         max_length=10, choices=Status, default=Status.DRAFT, editable=False, db_index=True
@@ -229,6 +235,12 @@ class NewsletterIssue(PreviewableMixin, ClusterableModel):
 
     def __str__(self):
         return self.subject
+
+    @property
+    def greets(self):
+        """Whether the introduction opens with its own greeting ("Hello all,"): the e-mail's
+        own would double it."""
+        return bool(GREETING.match(self.intro))
 
     def clean(self):
         super().clean()

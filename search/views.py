@@ -51,14 +51,21 @@ def number_of(model, by_type):
 
 
 def promotions(text):
-    """Editors' recommended pages for exactly what the reader typed."""
-    return [
-        promotion
-        for promotion in SearchPromotion.objects.filter(
-            query__query_string=normalise_query_string(text)
-        ).select_related("page")
-        if promotion.page is None or promotion.page.live
-    ]
+    """Editors' recommended pages for exactly what the reader typed, each page once, with its
+    summary where the editor wrote no description."""
+    found, seen = [], set()
+    for promotion in SearchPromotion.objects.filter(
+        query__query_string=normalise_query_string(text)
+    ).select_related("page"):
+        if promotion.page is not None and (not promotion.page.live or promotion.page_id in seen):
+            continue
+        seen.add(promotion.page_id)
+        found.append(promotion)
+    pages = seen - {None}
+    summaries = dict(ContentPage.objects.filter(pk__in=pages).values_list("pk", "summary"))
+    for promotion in found:
+        promotion.description = promotion.description or summaries.get(promotion.page_id, "")
+    return found
 
 
 # What the search page reads of its query string; anything else is redirected away.

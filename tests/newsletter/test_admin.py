@@ -54,11 +54,13 @@ def subscriber(email, status=Subscriber.Status.CONFIRMED, **fields):
     )
 
 
-def issue_form(subject="Three stretches for a stiff back", pages=(PAGE,)):
+def issue_form(
+    subject="Three stretches for a stiff back", pages=(PAGE,), intro="A short note from the clinic."
+):
     return nested_form_data(
         {
             "subject": subject,
-            "intro": "A short note from the clinic.",
+            "intro": intro,
             "pages": inline_formset([{"page": page_at(path).pk} for path in pages]),
         }
     )
@@ -111,6 +113,15 @@ def test_the_editor_previews_the_email_as_html_and_as_text(editor):
     assert f'href="http://testserver{PAGE}"' in html and sciatica.summary in html
     assert text["Content-Type"].startswith("text/plain")
     assert f"http://testserver{PAGE}" in text.content.decode()
+
+
+def test_the_greeting_is_never_doubled(editor):
+    preview = f"{ISSUES}preview/"
+    for intro, greetings in [("A short note.", 1), ("Hello everyone, a short note.", 1)]:
+        assert editor.post(preview, issue_form(intro=intro)).json()["is_valid"]
+        for mode in ("", "text"):
+            email = editor.get(preview, {"mode": mode}).content.decode()
+            assert email.count("Hello") == greetings, (intro, mode)
 
 
 def test_an_editor_sends_a_test_to_themselves_but_cannot_send_to_subscribers(editor):

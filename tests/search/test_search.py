@@ -2,6 +2,8 @@
 
 import pytest
 
+from django.utils.html import escape
+
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
 from wagtail.models import Page, PageViewRestriction
 
@@ -134,6 +136,18 @@ def test_promoted_results_come_first_marked_as_recommended(client):
     first = html.split('<ol class="search-results"')[1].split("</li>")[0]
     assert "Recommended" in first and "Strength for posture." in first
     assert hits(client, "posture").count("/pilates-exercises/") == 1
+
+
+def test_a_page_promoted_twice_shows_once_with_its_summary_when_undescribed(client):
+    query = Query.get("posture")
+    page = page_at("/pilates-exercises/")
+    for _ in range(2):
+        SearchPromotion.objects.create(query=query, page=page, description="")
+    html = client.get("/search/", {"q": "posture"}).content.decode()
+    results = html.split('<ol class="search-results"')[1]
+    assert results.count('href="/pilates-exercises/"') == 1
+    first = results.split("</li>")[0]
+    assert escape(page.summary) in first
 
 
 @pytest.mark.parametrize(
