@@ -16,6 +16,7 @@ from wagtail.models import GroupApprovalTask, Page, Revision
 from wagtail.permissions import policy_registry
 from wagtail.search import index
 
+from . import minor_changes
 from .scheduling import next_review_after
 
 
@@ -201,7 +202,14 @@ class MedicalReviewTask(GroupApprovalTask):
         actions = super().get_actions(obj, user)
         if signing_person(user) is None or edited_since_published(user, obj):
             return [action for action in actions if action[0] != "approve"]
+        if minor_changes.is_minor(minor_changes.waiting(obj)):
+            # Approved in the dialog that shows exactly what changed.
+            others = [action for action in actions if action[0] != "approve"]
+            return [*others, ("approve", "Approve minor change", True)]
         return actions
+
+    def get_template_for_action(self, action):
+        return "editorial/workflow/approve.html" if action == "approve" else ""
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
@@ -221,7 +229,8 @@ class MedicalReviewTask(GroupApprovalTask):
         revision changes, so a routine review does not become a significant update."""
         page = page.specific
         revision = page.get_latest_revision()
-        if getattr(page, "is_health_page", False):
+        # A minor change is approved, but is no review: the page's review dates stay.
+        if getattr(page, "is_health_page", False) and not minor_changes.is_minor(revision):
             today = timezone.localdate()
             revision.content.update(
                 reviewed_by=person.pk,

@@ -16,9 +16,15 @@ class ContentPageForm(WagtailAdminPageForm):
         if self.instance.pk and not self.instance.has_unpublished_changes:
             self.initial["significant_update"] = False
             self.initial["change_note"] = ""
+            self.initial["minor_change"] = False
 
     def clean(self):
         cleaned_data = super().clean()
+        if cleaned_data.get("significant_update") and cleaned_data.get("minor_change"):
+            self.add_error(
+                "minor_change",
+                forms.ValidationError("A change is significant or minor, not both."),
+            )
         if cleaned_data.get("significant_update") and not cleaned_data.get("change_note"):
             self.add_error(
                 "change_note", forms.ValidationError("Say in one sentence what changed.")

@@ -131,6 +131,12 @@ class ContentPage(Page):
         help_text="Tick when the advice or facts changed: the page moves to the top of What's "
         "New and the feeds with your note. Leave it for typo fixes and routine reviews.",
     )
+    minor_change = models.BooleanField(
+        "this is a minor change",
+        default=False,
+        help_text="Tick for a typo or a broken link on a reviewed page: a medical reviewer still "
+        "approves it, seeing exactly what changed, and the page's review dates stay as they are.",
+    )
     change_note = models.CharField(
         "what changed",
         max_length=250,
@@ -185,8 +191,8 @@ class ContentPage(Page):
     ]
     content_panels = [*intro_panels, FieldPanel("body")]
     update_panel = MultiFieldPanel(
-        [FieldPanel("significant_update"), FieldPanel("change_note")],
-        heading="Significant update",
+        [FieldPanel("significant_update"), FieldPanel("change_note"), FieldPanel("minor_change")],
+        heading="Significant update or minor change",
     )
     promote_panels = [
         MultiFieldPanel(
