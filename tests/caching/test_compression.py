@@ -19,7 +19,8 @@ pytestmark = pytest.mark.django_db
 SPASMS = "/back-pain-types/muscle-spasms/"
 BROWSER = "gzip, deflate, br, zstd"  # Chromium's
 # The signed time a form was shown at, different in every page made (privacy/public_forms.py).
-FORM_STARTED = re.compile(rb'(name="newsletter-form_started" value=")[^"]*"')
+# Signed values carry the second they were made in: two renders differ there alone.
+FORM_STARTED = re.compile(rb'(name="newsletter-(?:form_started|wording)" value=")[^"]*"')
 # Twenty ways clients word Accept-Encoding, and the coding each is answered in.
 HEADERS = {
     "gzip, deflate, br, zstd": "br",
