@@ -139,6 +139,7 @@ class WhatsNewPage(ContentPage):
     """The newest and recently updated pages, newest first."""
 
     in_top_bar = True
+    lists_newest = True
     max_count = 1  # one list of everything new on the site
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []

@@ -10,6 +10,7 @@ from .content_page import ContentPage
 class HomePage(ContentPage):
     """The front page: introduction, the sections, and the newest pages."""
 
+    lists_newest = True
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "healthsite.SectionPage",
