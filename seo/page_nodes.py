@@ -47,7 +47,7 @@ def for_page(page, request=None):
 
 
 def for_view(site, path, name, description, trail=(), main_entity=None):
-    """schema.org nodes for a page outside the page tree (people's profiles, the site map):
+    """schema.org nodes for a page outside the page tree (people's profiles, the list of them):
     a WebPage, or a ProfilePage about `main_entity`, with its breadcrumbs from (name, path)
     pairs below Home."""
     root = site.root_url
