@@ -67,8 +67,8 @@ packages: ## Install the Debian packages the tests need (as root), or say how
 		echo "(MARKERS='not browser' leaves out the browser tests and Chromium)"; exit 1; \
 	fi
 
-# axe-core, which the accessibility tests inject into pages, and the Nu HTML checker (both
-# pinned in package-lock.json).
+# axe-core, which the accessibility tests inject into pages, the Nu HTML checker and Lighthouse
+# (all pinned in package-lock.json).
 node_modules/.installed: package.json package-lock.json
 	npm ci --no-audit --no-fund
 	@touch $@

@@ -148,6 +148,7 @@ class WhatsNewPage(ContentPage):
 
     page_description = "Lists the newest and recently updated pages. A site has one."
     in_top_bar = True
+    lists_newest = True
     max_count = 1  # one list of everything new on the site
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []

@@ -6,6 +6,8 @@ from wagtail.models import Site
 
 from .models import ContentPage
 
+SITE_MAP_DESCRIPTION = "Every page of the site, section by section."
+
 
 def site_map(request):
     """Every live public page, nested by section, for readers."""
@@ -27,5 +29,10 @@ def site_map(request):
     return TemplateResponse(
         request,
         "healthsite/site_map.html",
-        {"entries": tree["children"], "canonical_path": request.path},
+        {
+            "entries": tree["children"],
+            "canonical_path": request.path,
+            "meta_title": "Site map",
+            "meta_description": SITE_MAP_DESCRIPTION,
+        },
     )

@@ -1,9 +1,11 @@
 """What each type of page says about itself in JSON-LD, and the picture it is shared with.
 
-Built from the live page as readers get it, and only from what editors entered: the page and
-its breadcrumbs for every page; the organization and the website on the home page; an Article
-for articles; the condition and its sections for condition pages; the products a guide
-recommends. Page types keep their content; what search engines read of it is made here.
+Built from the live page as readers get it, and only from what editors entered: the page, its
+breadcrumbs, the organization and the website for every page (so that every `@id` a page
+refers to is in its own graph); an Article for articles; the condition and its sections for
+condition pages; the products a guide recommends, each with the author's review. Page types
+keep their content; what search engines read of it is made here. People's profiles and the
+other pages outside the page tree are described by `for_view`.
 """
 
 from healthsite import renditions
@@ -35,7 +37,38 @@ def for_page(page, request=None):
         for crumb in trail
     ]
     build = BUILDERS.get(page._meta.label_lower, page_nodes)
-    return [schema.breadcrumbs(crumbs), *build(page, page.site, request)]
+    site = page.site
+    return [
+        schema.breadcrumbs(crumbs),
+        *build(page, site, request),
+        schema.organization(site),
+        schema.website(site),
+    ]
+
+
+def for_view(site, path, name, description, trail=(), main_entity=None):
+    """schema.org nodes for a page outside the page tree (people's profiles, the list of them):
+    a WebPage, or a ProfilePage about `main_entity`, with its breadcrumbs from (name, path)
+    pairs below Home."""
+    root = site.root_url
+    url = root + path
+    node = {
+        "@type": "ProfilePage" if main_entity else "WebPage",
+        "@id": f"{url}#webpage",
+        "url": url,
+        "name": name,
+        "description": description,
+        "inLanguage": "en-GB",
+        "isPartOf": {"@id": f"{root}/#website"},
+        "mainEntity": main_entity,
+    }
+    crumbs = [("Home", f"{root}/"), *((crumb, root + crumb_path) for crumb, crumb_path in trail)]
+    return [
+        schema.breadcrumbs(crumbs),
+        schema.compact(node),
+        schema.organization(site),
+        schema.website(site),
+    ]
 
 
 def page_nodes(page, site, request=None):
@@ -60,10 +93,6 @@ def page_nodes(page, site, request=None):
             node[key] = person and schema.person(person, site.root_url)
         node["lastReviewed"] = schema.date(page.last_reviewed)
     return [schema.compact(node)]
-
-
-def home_nodes(page, site, request=None):
-    return [schema.organization(site), schema.website(site), *page_nodes(page, site, request)]
 
 
 def article_nodes(page, site, request=None):
@@ -99,19 +128,34 @@ def condition_nodes(page, site, request=None):
 
 
 def guide_nodes(page, site, request=None):
-    """The page, and the products it recommends as an ItemList of Products: only what the
-    editor entered (pros and cons as positive and negative notes)."""
+    """The page, and the products it recommends as an ItemList.
+
+    Each product is a Product holding the author's Review of it: why it helps as the review's
+    text, the pros and cons as its positive and negative notes (Google reads pros and cons only
+    in a review, and a Product needs a review, a rating or an offer). Only what the editor
+    wrote: no rating, price or offer. A guide without an author has no one to attribute a
+    review to, so its products are listed by name only."""
+    author = page.author and schema.person(page.author, site.root_url)
     products = []
     for position, product in enumerate(page.recommended_products, start=1):
+        if not author:
+            products.append({"@type": "ListItem", "position": position, "name": product.name})
+            continue
+        review = {
+            "@type": "Review",
+            "author": author,
+            "datePublished": schema.date(page.first_published_at),
+            "reviewBody": product.why_it_helps,
+            "positiveNotes": product.pros_list and schema.item_list(product.pros_list),
+            "negativeNotes": product.cons_list and schema.item_list(product.cons_list),
+        }
         item = {
             "@type": "Product",
             "name": product.name,
-            "description": product.why_it_helps,
-            "positiveNotes": product.pros_list and schema.item_list(product.pros_list),
-            "negativeNotes": product.cons_list and schema.item_list(product.cons_list),
             "url": product.link,
             "image": product.image
             and site.root_url + product.image.get_rendition(PRODUCT_IMAGE).url,
+            "review": schema.compact(review),
         }
         products.append({"@type": "ListItem", "position": position, "item": schema.compact(item)})
     if not products:
@@ -126,7 +170,6 @@ def guide_nodes(page, site, request=None):
 
 # Page types by their model's label; any other page is described as a page.
 BUILDERS = {
-    "healthsite.homepage": home_nodes,
     "articles.articlepage": article_nodes,
     "articles.conditionpage": condition_nodes,
     "products.productguidepage": guide_nodes,

@@ -2,10 +2,16 @@
 editors entered (no ratings, prices or reviews are ever made up)."""
 
 import json
+from urllib.parse import urljoin
 
+from django.templatetags.static import static
 from django.utils.safestring import mark_safe
 
 SCHEMA = "https://schema.org"
+# Shipped with the site (healthsite/static/img): the organization's logo, and the picture a
+# page without an image of its own is shared with, at the size share cards are drawn.
+LOGO = ("img/logo.png", 512, 512)
+SHARE_IMAGE = ("img/share.png", 1200, 630)
 # Characters that could end the <script> element or start markup inside it.
 ESCAPES = {ord("<"): "\\u003C", ord(">"): "\\u003E", ord("&"): "\\u0026"}
 
@@ -26,12 +32,21 @@ def compact(node):
     return {key: value for key, value in node.items() if value not in (None, "", [], {})}
 
 
+def static_image(root_url, image):
+    """(absolute URL, width, height) of one of the images shipped with the site."""
+    path, width, height = image
+    return urljoin(f"{root_url}/", static(path)), width, height  # STATIC_URL may be a CDN
+
+
 def person(person, root_url):
+    """A person, identified by their profile's address (which describes them in full)."""
+    url = root_url + person.get_absolute_url()
     return compact(
         {
             "@type": "Person",
+            "@id": f"{url}#person",
             "name": person.name,
-            "url": root_url + person.get_absolute_url(),
+            "url": url,
             "jobTitle": person.profession or person.role,
             "description": person.credentials,
         }
@@ -39,11 +54,13 @@ def person(person, root_url):
 
 
 def organization(site):
+    logo, width, height = static_image(site.root_url, LOGO)
     return {
         "@type": "Organization",
         "@id": f"{site.root_url}/#organization",
         "name": site.site_name,
         "url": f"{site.root_url}/",
+        "logo": {"@type": "ImageObject", "url": logo, "width": width, "height": height},
     }
 
 

@@ -57,6 +57,8 @@ class ContentPage(Page):
     show_in_menus_default = True
     # The kinds of section (SectionPage.holds) a page of this type may be added to; None: any.
     section_kinds = None
+    # Lists the newest of those pages (home, What's New): changes whenever one of them does.
+    lists_newest = False
     # The page's own content, without the page around it: for the page and for feeds.
     content_template = "components/content/body.html"
     # Linked from the top bar rather than the main navigation when shown in menus.
@@ -408,6 +410,10 @@ class ContentPage(Page):
     def get_sitemap_urls(self, request=None):
         # Search engines should revisit a page when its content changed, not for each typo.
         lastmod = self.last_updated or self.last_published_at
+        # The newest page's update, when the sitemap read it (seo.sitemaps.PageSitemap).
+        newest = getattr(self, "newest_listed", None)
+        if newest and getattr(self.specific_class, "lists_newest", False):
+            lastmod = max(lastmod, newest) if lastmod else newest
         return [{"location": self.get_full_url(request), "lastmod": lastmod}]
 
     def get_context(self, request, *args, **kwargs):

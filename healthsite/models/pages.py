@@ -13,6 +13,7 @@ class HomePage(ContentPage):
     """The front page: introduction, the sections, and the newest pages."""
 
     page_description = "The site's front page. A site has one."
+    lists_newest = True
     parent_page_types = ["wagtailcore.Page"]
     subpage_types = [
         "healthsite.SectionPage",
