@@ -250,9 +250,10 @@ class ContentPage(Page):
 
     @property
     def was_updated(self):
-        """Significantly updated after it was first published."""
+        """Significantly updated after it was first published (however soon after: its note
+        says what changed)."""
         published = self.first_published_at
-        return bool(published and self.last_updated and self.last_updated - published > NEW_FOR)
+        return bool(published and self.last_updated and self.last_updated > published)
 
     @property
     def is_health_page(self):
