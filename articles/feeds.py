@@ -9,11 +9,17 @@ absolute links. Each feed is dated by when its content last changed, for conditi
 from urllib.parse import quote
 
 from django.contrib.syndication.views import Feed
+from django.db.models.functions import Substr
 from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
 from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
+
+from wagtail.models import Page
+
+from healthsite.kept import remember
+from healthsite.models import ContentPage
 
 from .channel import Channel, clean
 
@@ -38,6 +44,19 @@ def feeds_of(section=None):
         ("Atom", reverse(f"{prefix}feed_atom", args=args), "application/atom+xml"),
         ("JSON Feed", reverse(f"{prefix}feed_json", args=args), "application/feed+json"),
     ]
+
+
+def sections_in_the_news(request=None):
+    """The paths of the top-level pages with pages in their feeds: a section not among them
+    has an empty feed, and an empty set means the site's is empty too. Kept until the tree
+    changes, which is how a section gains or loses its pages."""
+
+    def build():
+        top = Substr("path", 1, Page.steplen * 3)
+        paths = ContentPage.objects.newest().order_by().values_list(top, flat=True)
+        return set(paths.distinct())
+
+    return remember("sections-in-the-news", build, request)
 
 
 def subscriptions(root_url, section=None):

@@ -3,7 +3,7 @@ from django import template
 from healthsite.kept import remember
 from healthsite.models import SectionPage
 
-from ..feeds import feeds_of
+from ..feeds import feeds_of, sections_in_the_news
 from ..models import SubscribePage
 
 register = template.Library()
@@ -19,8 +19,15 @@ def feed_links(context):
     elif getattr(page, "depth", 0) > 3:
         section = section_of(page)
     site_name = context.get("current_site").site_name if context.get("current_site") else ""
-    links = [(f"{site_name} ({label})", url, kind) for label, url, kind in feeds_of()]
-    if section:
+    # A feed with no items is not advertised. A page in the feeds is in its section's too.
+    if getattr(page, "newsworthy", False) and page.live:
+        in_the_news = {page.path[: page.steplen * 3]}
+    else:
+        in_the_news = sections_in_the_news(context.get("request"))
+    links = []
+    if in_the_news:
+        links += [(f"{site_name} ({label})", url, kind) for label, url, kind in feeds_of()]
+    if section and section.path in in_the_news:
         links += [
             (f"{section.title} ({label})", url, kind) for label, url, kind in feeds_of(section)
         ]
