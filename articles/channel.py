@@ -61,7 +61,9 @@ class Item:
     def __init__(self, page, update=False):
         self.page = page
         self.update = update
-        self.date = page.last_updated if update else page.first_published_at
+        # A page made live by code may lack a first publication; it always has a last update.
+        first = page.first_published_at or page.last_updated
+        self.date = page.last_updated if update else first
 
 
 class Channel:

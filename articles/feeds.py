@@ -48,8 +48,8 @@ def feeds_of(section=None):
 
 def sections_in_the_news(request=None):
     """The paths of the top-level pages with pages in their feeds: a section not among them
-    has an empty feed, and an empty set means the site's is empty too. Kept until the tree
-    changes, which is how a section gains or loses its pages."""
+    has an empty feed. Kept until the tree changes, which is how a section gains or loses
+    its pages."""
 
     def build():
         top = Substr("path", 1, Page.steplen * 3)

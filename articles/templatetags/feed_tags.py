@@ -19,19 +19,20 @@ def feed_links(context):
     elif getattr(page, "depth", 0) > 3:
         section = section_of(page)
     site_name = context.get("current_site").site_name if context.get("current_site") else ""
-    # A feed with no items is not advertised. A page in the feeds is in its section's too.
-    if getattr(page, "newsworthy", False) and page.live:
-        in_the_news = {page.path[: page.steplen * 3]}
-    else:
-        in_the_news = sections_in_the_news(context.get("request"))
-    links = []
-    if in_the_news:
-        links += [(f"{site_name} ({label})", url, kind) for label, url, kind in feeds_of()]
-    if section and section.path in in_the_news:
+    links = [(f"{site_name} ({label})", url, kind) for label, url, kind in feeds_of()]
+    if section and has_items(section, page, context.get("request")):
         links += [
             (f"{section.title} ({label})", url, kind) for label, url, kind in feeds_of(section)
         ]
     return {"links": links}
+
+
+def has_items(section, page, request):
+    """Whether the section's feeds have items: an empty feed is not advertised. A page in the
+    feeds is in its section's too, which spares asking."""
+    if getattr(page, "newsworthy", False) and page.live:
+        return True
+    return section.path in sections_in_the_news(request)
 
 
 def section_of(page):
