@@ -52,8 +52,9 @@ check: $(VENV)/.dev-installed ## Django system checks and missing migrations
 	env -u DATABASE_URL DJANGO_SETTINGS_MODULE=healthsite.settings.test $(PY) manage.py makemigrations --check --dry-run
 
 # Debian packages the tests use: Varnish (the proxy tests), Redis (the cache outage tests), Java
-# (the HTML checker) and, unless the browser tests are left out, Chromium.
-PACKAGES := varnish redis-server openjdk-17-jre-headless $(if $(findstring not browser,$(MARKERS)),,chromium)
+# (the HTML checker) and, unless the browser tests are left out, Chromium and the newsboat feed
+# reader.
+PACKAGES := varnish redis-server openjdk-17-jre-headless $(if $(findstring not browser,$(MARKERS)),,chromium newsboat)
 
 packages: ## Install the Debian packages the tests need (as root), or say how
 	@missing="$$(for package in $(PACKAGES); do dpkg -s $$package >/dev/null 2>&1 || echo $$package; done)"; \
@@ -64,7 +65,7 @@ packages: ## Install the Debian packages the tests need (as root), or say how
 	else \
 		echo "The tests need these Debian packages. Install them with:"; \
 		echo "    sudo apt-get install -y" $$missing; \
-		echo "(MARKERS='not browser' leaves out the browser tests and Chromium)"; exit 1; \
+		echo "(MARKERS='not browser' leaves out the browser tests, Chromium and newsboat)"; exit 1; \
 	fi
 
 # axe-core, which the accessibility tests inject into pages, the Nu HTML checker and Lighthouse

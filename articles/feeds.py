@@ -1,48 +1,29 @@
-"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest pages, site-wide or for one section.
+"""RSS 2.0, Atom 1.0 and JSON Feed 1.1 of the newest pages and significant updates,
+site-wide or for one section (what they hold: channel.py).
 
 Items are identified by page id (a tag URI), so a new title or slug never makes an item look
-new to a feed reader. Every item carries the full content with absolute links.
+new to a feed reader; an update has an id of its own. Every item carries the full content with
+absolute links. Each feed is dated by when its content last changed, for conditional GETs.
 """
 
-import re
 from urllib.parse import quote
 
 from django.contrib.syndication.views import Feed
-from django.db.models import Prefetch
-from django.http import Http404, JsonResponse
+from django.db.models.functions import Substr
+from django.http import JsonResponse
 from django.urls import reverse
 from django.utils.feedgenerator import Atom1Feed, Enclosure, Rss201rev2Feed, rfc3339_date
-from django.utils.html import escape
 from django.utils.http import http_date
 from django.views.decorators.cache import cache_control
 
-from wagtail.images import get_image_model
-from wagtail.models import Site
+from wagtail.models import Page
 
-from healthsite import renditions
-from healthsite.models import ContentPage, SectionPage, sections_of
-from healthsite.parsing import whole_number
+from healthsite.kept import remember
+from healthsite.models import ContentPage
 
-DEFAULT_ITEMS = 20
-MAX_ITEMS = 50
-# XML 1.0 forbids these; word processors paste them into titles now and then.
-CONTROL_CHARACTERS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f]")
-RELATIVE_URL = re.compile(r'(href|src)="/(?!/)')
-SRCSET = re.compile(r'srcset="([^"]*)"')
+from .channel import Channel, clean
+
 CACHE_SECONDS = 15 * 60
-
-
-def clean(text):
-    return CONTROL_CHARACTERS.sub("", text or "")
-
-
-def absolute_html(html, root_url):
-    """`html` with every link and image (srcset included) pointing at `root_url`."""
-    html = RELATIVE_URL.sub(rf'\1="{root_url}/', html)
-    return SRCSET.sub(
-        lambda match: 'srcset="' + re.sub(r"(^|,\s*)/(?!/)", rf"\1{root_url}/", match[1]) + '"',
-        html,
-    )
 
 
 # (reader, address that subscribes it to a feed URL)
@@ -65,6 +46,19 @@ def feeds_of(section=None):
     ]
 
 
+def sections_in_the_news(request=None):
+    """The paths of the top-level pages with pages in their feeds: a section not among them
+    has an empty feed. Kept until the tree changes, which is how a section gains or loses
+    its pages."""
+
+    def build():
+        top = Substr("path", 1, Page.steplen * 3)
+        paths = ContentPage.objects.newest().order_by().values_list(top, flat=True)
+        return set(paths.distinct())
+
+    return remember("sections-in-the-news", build, request)
+
+
 def subscriptions(root_url, section=None):
     """The feeds of the site or a section as absolute URLs, with one-click links that
     subscribe popular feed readers to its RSS feed."""
@@ -76,124 +70,36 @@ def subscriptions(root_url, section=None):
     }
 
 
-class Channel:
-    """What a feed is about: the whole site, or one section of it."""
+class DatedFeed:
+    """A feed generator dated by when its content last changed (its channel's `modified`),
+    not by its newest item: the channel's date and the Last-Modified header Django makes of
+    it follow a typo fix too, and an empty feed keeps a date of its own."""
 
-    def __init__(self, request, section_slug=None):
-        self.request = request
-        self.site = Site.find_for_request(request)
-        if self.site is None:
-            raise Http404("No site here.")
-        self.root_url = self.site.root_url
-        self.section = None
-        if section_slug is not None:
-            self.section = (
-                SectionPage.objects.live()
-                .public()
-                .child_of(self.site.root_page)
-                .filter(slug=section_slug)
-                .first()
-            )
-            if self.section is None:
-                raise Http404("No such section.")
-        limit = whole_number(request.GET.get("limit", ""))
-        self.limit = DEFAULT_ITEMS if limit is None else max(1, min(limit, MAX_ITEMS))
-
-    @property
-    def title(self):
-        name = self.site.site_name or "Manage Back Pain"
-        return f"{self.section.title} | {name}" if self.section else name
-
-    @property
-    def link(self):
-        return self.page_url(self.section) if self.section else self.root_url + "/"
-
-    @property
-    def description(self):
-        if self.section:
-            return clean(self.section.summary)
-        return clean(self.site.root_page.specific.summary)
-
-    def url(self, kind):
-        name = {"rss": "feed", "atom": "feed_atom", "json": "feed_json"}[kind]
-        if self.section:
-            return self.root_url + reverse(f"articles:section_{name}", args=[self.section.slug])
-        return self.root_url + reverse(f"articles:{name}")
-
-    def items(self):
-        """The newest pages, with everything an item shows, in a fixed number of queries."""
-        # The content comes ready from content_html: the stream fields are never read.
-        pages = (
-            ContentPage.objects.newest()
-            .defer_streamfields()
-            .defer("search_text")
-            .select_related("author", "hero_image")
-        )
-        if self.section:
-            pages = pages.descendant_of(self.section)
-        spec = renditions.SPECS["enclosure"]
-        rendition_model = get_image_model().get_rendition_model()
-        pages = pages.prefetch_related(
-            "tags",
-            Prefetch(
-                "hero_image__renditions",
-                queryset=rendition_model.objects.filter(filter_spec=spec),
-            ),
-        )[: self.limit]
-        pages = list(pages)
-        sections = sections_of(pages)
-        for page in pages:
-            page.feed_section = sections[page.pk]
-        return pages
-
-    def page_url(self, page):
-        # The request keeps Wagtail's site root paths: one cache lookup for all the items.
-        return self.root_url + page.relative_url(self.site, self.request)
-
-    def guid(self, page):
-        # A tag URI (RFC 4151) from the page id and its first publication: stable for ever.
-        host = self.site.hostname
-        year = page.first_published_at.year if page.first_published_at else 2000
-        return f"tag:{host},{year}:page-{page.pk}"
-
-    def categories(self, page):
-        section = [page.feed_section.title] if page.feed_section else []
-        return [clean(name) for name in section + [tag.name for tag in page.tags.all()]]
-
-    def note(self, page):
-        """ "Updated 3 May 2026: what changed", for a significantly updated page, or ""."""
-        if not (page.was_updated and page.last_update_note):
-            return ""
-        return f"Updated {page.last_updated:%-d %B %Y}: {clean(page.last_update_note)}"
-
-    def summary(self, page):
-        return " ".join(filter(None, [self.note(page), clean(page.summary)]))
-
-    def content(self, page):
-        note = f"<p><strong>{escape(self.note(page))}</strong></p>" if self.note(page) else ""
-        return note + absolute_html(clean(page.content_html), self.root_url)
-
-    def enclosure(self, page):
-        """(url, length in bytes, MIME type) of the page's hero image, or None."""
-        if not page.hero_image:
-            return None
-        rendition = page.hero_image.get_rendition(renditions.SPECS["enclosure"])
-        try:
-            size = rendition.file.size
-        except OSError:  # the file is missing (media not restored yet, say): no enclosure
-            return None
-        return self.root_url + rendition.url, size, "image/jpeg"
+    def latest_post_date(self):
+        return self.feed["channel"].modified
 
 
-class FullContentRss(Rss201rev2Feed):
-    """RSS 2.0 with the full content in content:encoded, and the date of the last
-    significant update in atom:updated (RSS itself has only the publication date)."""
+class FullContentRss(DatedFeed, Rss201rev2Feed):
+    """RSS 2.0 with the full content in content:encoded, and the item's date in atom:updated
+    as well (some readers look for an Atom date only)."""
+
+    content_type = "application/rss+xml; charset=utf-8"
 
     def rss_attributes(self):
         return {
             **super().rss_attributes(),
             "xmlns:content": "http://purl.org/rss/1.0/modules/content/",
         }
+
+    def add_root_elements(self, handler):
+        # Django's own atom:link has no type: written here, with it.
+        feed_url, self.feed["feed_url"] = self.feed["feed_url"], None
+        super().add_root_elements(handler)
+        self.feed["feed_url"] = feed_url
+        if feed_url is not None:
+            mime_type = self.content_type.split(";")[0]
+            link = {"rel": "self", "type": mime_type, "href": feed_url}
+            handler.addQuickElement("atom:link", None, link)
 
     def add_item_elements(self, handler, item):
         super().add_item_elements(handler, item)
@@ -202,7 +108,7 @@ class FullContentRss(Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class FullContentAtom(Atom1Feed):
+class FullContentAtom(DatedFeed, Atom1Feed):
     """Atom 1.0 with the full content."""
 
     def add_item_elements(self, handler, item):
@@ -211,7 +117,7 @@ class FullContentAtom(Atom1Feed):
 
 
 class RssFeed(Feed):
-    """The newest pages as RSS 2.0."""
+    """The newest items as RSS 2.0."""
 
     feed_type = FullContentRss
     kind = "rss"
@@ -237,48 +143,52 @@ class RssFeed(Feed):
         return channel.site.site_name or "Manage Back Pain"
 
     def items(self, channel):
-        pages = channel.items()
-        for page in pages:
-            page.channel = channel
-        return pages
+        items = channel.items()
+        for item in items:
+            item.channel = channel
+        return items
 
-    def item_title(self, page):
-        return clean(page.title)
+    def feed_extra_kwargs(self, channel):
+        return {"channel": channel}
 
-    def item_link(self, page):
-        return page.channel.page_url(page)
+    def item_title(self, item):
+        return item.channel.title_of(item)
 
-    def item_guid(self, page):
-        return page.channel.guid(page)
+    def item_link(self, item):
+        return item.channel.page_url(item.page)
 
-    def item_description(self, page):
-        return page.channel.summary(page)
+    def item_guid(self, item):
+        return item.channel.guid(item)
 
-    def item_pubdate(self, page):
-        return page.first_published_at
+    def item_description(self, item):
+        return item.channel.summary(item)
 
-    def item_updateddate(self, page):
-        return page.last_updated
+    def item_pubdate(self, item):
+        return item.date
 
-    def item_author_name(self, page):
-        return clean(page.author.name) if page.author else self.author_name(page.channel)
+    def item_updateddate(self, item):
+        return item.date
 
-    def item_categories(self, page):
-        return page.channel.categories(page)
+    def item_author_name(self, item):
+        author = item.page.author
+        return clean(author.name) if author else self.author_name(item.channel)
 
-    def item_enclosures(self, page):
-        enclosure = page.channel.enclosure(page)
+    def item_categories(self, item):
+        return item.channel.categories(item)
+
+    def item_enclosures(self, item):
+        enclosure = item.channel.enclosure(item)
         if enclosure is None:
             return []
         url, length, mime_type = enclosure
         return [Enclosure(url, str(length), mime_type)]
 
-    def item_extra_kwargs(self, page):
-        return {"content_html": page.channel.content(page)}
+    def item_extra_kwargs(self, item):
+        return {"content_html": item.channel.content(item)}
 
 
 class AtomFeed(RssFeed):
-    """The newest pages as Atom 1.0."""
+    """The newest items as Atom 1.0."""
 
     feed_type = FullContentAtom
     kind = "atom"
@@ -288,23 +198,23 @@ class AtomFeed(RssFeed):
 
 
 def json_feed(request, section=None):
-    """The newest pages as JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
+    """The newest items as JSON Feed 1.1 (https://www.jsonfeed.org/version/1.1/)."""
     channel = Channel(request, section)
-    pages = channel.items()
     items = []
-    for page in pages:
+    for entry in channel.items():
+        page = entry.page
         item = {
-            "id": channel.guid(page),
+            "id": channel.guid(entry),
             "url": channel.page_url(page),
-            "title": clean(page.title),
-            "summary": channel.summary(page),
-            "content_html": channel.content(page),
-            "date_published": page.first_published_at.isoformat(),
-            "date_modified": (page.last_updated or page.first_published_at).isoformat(),
+            "title": channel.title_of(entry),
+            "summary": channel.summary(entry),
+            "content_html": channel.content(entry),
+            "date_published": entry.date.isoformat(),
+            "date_modified": entry.date.isoformat(),
             "authors": [{"name": clean(page.author.name)}] if page.author else [],
-            "tags": channel.categories(page),
+            "tags": channel.categories(entry),
         }
-        enclosure = channel.enclosure(page)
+        enclosure = channel.enclosure(entry)
         if enclosure:
             url, length, mime_type = enclosure
             item["image"] = url
@@ -323,9 +233,7 @@ def json_feed(request, section=None):
     response = JsonResponse(
         feed, content_type="application/feed+json; charset=utf-8", json_dumps_params={"indent": 1}
     )
-    if pages:
-        newest = max(page.last_updated or page.first_published_at for page in pages)
-        response["Last-Modified"] = http_date(newest.timestamp())
+    response["Last-Modified"] = http_date(channel.modified.timestamp())
     return response
 
 

@@ -17,7 +17,7 @@ from healthsite.models import (
 from healthsite.pagination import canonical_number, paginate
 
 from .blocks import SeekHelpStreamBlock, SelfCareStreamBlock
-from .feeds import subscriptions
+from .feeds import sections_in_the_news, subscriptions
 
 
 class ArticlePage(ContentPage):
@@ -179,8 +179,14 @@ class SubscribePage(ContentPage):
         context = super().get_context(request, *args, **kwargs)
         root_url = self.site.root_url
         sections = SectionPage.objects.live().public().in_menu().child_of(self.get_parent())
+        # A section with nothing in its feeds is not offered.
+        in_the_news = sections_in_the_news(request)
         context["site_feeds"] = subscriptions(root_url)
-        context["sections"] = [(section, subscriptions(root_url, section)) for section in sections]
+        context["sections"] = [
+            (section, subscriptions(root_url, section))
+            for section in sections
+            if section.path in in_the_news
+        ]
         return context
 
 

@@ -3,7 +3,7 @@ from django import template
 from healthsite.kept import remember
 from healthsite.models import SectionPage
 
-from ..feeds import feeds_of
+from ..feeds import feeds_of, sections_in_the_news
 from ..models import SubscribePage
 
 register = template.Library()
@@ -20,11 +20,19 @@ def feed_links(context):
         section = section_of(page)
     site_name = context.get("current_site").site_name if context.get("current_site") else ""
     links = [(f"{site_name} ({label})", url, kind) for label, url, kind in feeds_of()]
-    if section:
+    if section and has_items(section, page, context.get("request")):
         links += [
             (f"{section.title} ({label})", url, kind) for label, url, kind in feeds_of(section)
         ]
     return {"links": links}
+
+
+def has_items(section, page, request):
+    """Whether the section's feeds have items: an empty feed is not advertised. A page in the
+    feeds is in its section's too, which spares asking."""
+    if getattr(page, "newsworthy", False) and page.live:
+        return True
+    return section.path in sections_in_the_news(request)
 
 
 def section_of(page):

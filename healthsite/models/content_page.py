@@ -281,15 +281,22 @@ class ContentPage(Page):
             return
         self.last_updated = self.last_published_at or timezone.now()
         self.last_update_note = revision.content.get("change_note", "")
+        # The tick belongs to that one revision: a revision made from the live row later (a
+        # review's, say) must not be one more update.
+        self.significant_update, self.change_note = False, ""
         type(self).objects.filter(pk=self.pk).update(
-            last_updated=self.last_updated, last_update_note=self.last_update_note
+            last_updated=self.last_updated,
+            last_update_note=self.last_update_note,
+            significant_update=False,
+            change_note="",
         )
 
     @property
     def was_updated(self):
-        """Significantly updated after it was first published."""
+        """Significantly updated after it was first published (however soon after: its note
+        says what changed)."""
         published = self.first_published_at
-        return bool(published and self.last_updated and self.last_updated - published > NEW_FOR)
+        return bool(published and self.last_updated and self.last_updated > published)
 
     @property
     def is_health_page(self):
