@@ -29,6 +29,7 @@ from ..blocks import BodyStreamBlock, SourceBlock, headings
 from ..forms import ContentPageForm
 from ..pagination import canonical_query
 from .queries import ContentPageQuerySet
+from .updates import UpdateHistory
 
 BLANK_LINES = re.compile(r"\s*\n\s*")
 NEW_FOR = timedelta(days=30)
@@ -42,7 +43,7 @@ class PageTag(TaggedItemBase):
     )
 
 
-class ContentPage(Page):
+class ContentPage(UpdateHistory, Page):
     """What every page of the site shares: summary, hero image, author, body and dates.
 
     Concrete (not abstract) so listings, What's New and feeds read these fields for pages of
@@ -121,30 +122,6 @@ class ContentPage(Page):
         help_text="Show a NEW badge in the menu. Pages are NEW for 30 days after first "
         "publication anyway.",
     )
-    last_updated = models.DateTimeField(
-        null=True,
-        editable=False,
-        help_text="Shown to readers; moves only with a significant update.",
-    )
-    last_update_note = models.CharField(max_length=250, blank=True, editable=False)
-    significant_update = models.BooleanField(
-        "this is a significant update",
-        default=False,
-        help_text="Tick when the advice or facts changed: the page moves to the top of What's "
-        "New and the feeds with your note. Leave it for typo fixes and routine reviews.",
-    )
-    minor_change = models.BooleanField(
-        "this is a minor change",
-        default=False,
-        help_text="Tick for a typo or a broken link on a reviewed page: a medical reviewer still "
-        "approves it, seeing exactly what changed, and the page's review dates stay as they are.",
-    )
-    change_note = models.CharField(
-        "what changed",
-        max_length=250,
-        blank=True,
-        help_text="One sentence readers will see, e.g. Added advice on driving after surgery.",
-    )
     tags = ClusterTaggableManager(
         through=PageTag,
         blank=True,
@@ -192,10 +169,6 @@ class ContentPage(Page):
         ),
     ]
     content_panels = [*intro_panels, FieldPanel("body")]
-    update_panel = MultiFieldPanel(
-        [FieldPanel("significant_update"), FieldPanel("change_note"), FieldPanel("minor_change")],
-        heading="Significant update or minor change",
-    )
     promote_panels = [
         MultiFieldPanel(
             [
@@ -265,38 +238,6 @@ class ContentPage(Page):
             if isinstance(field, StreamField):
                 for text in field.stream_block.get_searchable_content(getattr(self, field.name)):
                     yield strip_tags(text)
-
-    def with_content_json(self, content):
-        # "Last updated" belongs to the page, not to a revision: restoring or publishing an
-        # older revision must not move it.
-        page = super().with_content_json(content)
-        page.last_updated = self.last_updated
-        page.last_update_note = self.last_update_note
-        return page
-
-    def record_update(self, revision):
-        """After publishing: a revision marked as a significant update moves "last updated"
-        (with its note); any other publication leaves it alone."""
-        if revision is None or not revision.content.get("significant_update"):
-            return
-        self.last_updated = self.last_published_at or timezone.now()
-        self.last_update_note = revision.content.get("change_note", "")
-        # The tick belongs to that one revision: a revision made from the live row later (a
-        # review's, say) must not be one more update.
-        self.significant_update, self.change_note = False, ""
-        type(self).objects.filter(pk=self.pk).update(
-            last_updated=self.last_updated,
-            last_update_note=self.last_update_note,
-            significant_update=False,
-            change_note="",
-        )
-
-    @property
-    def was_updated(self):
-        """Significantly updated after it was first published (however soon after: its note
-        says what changed)."""
-        published = self.first_published_at
-        return bool(published and self.last_updated and self.last_updated > published)
 
     @property
     def is_health_page(self):

@@ -55,6 +55,7 @@ def test_a_minor_change_is_approved_seeing_what_changed_and_keeps_the_review_dat
     live = ConditionPage.objects.get(pk=page.pk)
     assert live.live and "Keep moving gently." in str(live.body)
     assert dates(page) == before
+    assert not live.minor_change  # the next change is a full review unless ticked again
     assert "Medically reviewed by" in reviewer.get(SCIATICA).content.decode()
 
 
