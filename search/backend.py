@@ -96,7 +96,7 @@ class IndexSearch:
         # Ranked by how often and where (title, summary, body) the words appear, as for "any
         # word": ranking "every word" would also weigh how close together they are, for
         # each pair of words in each page found, which costs more than the rest of the search.
-        any_word = PlainText(text, operator="or")
+        any_word = PlainText(words_of(text), operator="or")
         self.rank = compiler.build_tsrank(title, any_word, config=config) * F(
             "title_norm"
         ) + compiler.build_tsrank(body, any_word, config=config)
@@ -150,6 +150,7 @@ class BackendSearch:
     """The same through Wagtail's search API, for any other backend (SQLite's, OpenSearch)."""
 
     def __init__(self, model, pages, text, operator, hidden, first=0):
+        operator = operator if isinstance(text, str) else None  # a query object has its own
         self.found = pages.exclude(pk__in=hidden).search(text, operator=operator)
 
     def count_by_type(self):
@@ -160,6 +161,15 @@ class BackendSearch:
 
     def __getitem__(self, stretch):
         return self.found[stretch]
+
+
+def words_of(query):
+    """Every word of `query`: a string, or a query of PlainText parts (search/query.py)."""
+    if isinstance(query, str):
+        return query
+    if isinstance(query, PlainText):
+        return query.query_string
+    return " ".join(words_of(part) for part in getattr(query, "subqueries", []))
 
 
 def find(model, pages, text, operator, hidden, first=0):

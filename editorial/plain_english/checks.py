@@ -71,7 +71,19 @@ def check_page(page, terms=None, target=None, explained=None):
     text = page_text(page)
     prose = [segment.text for segment in text.prose]
     level = readability.measure(prose)
+    terms = known_terms() if terms is None else terms
+    explained = explained_terms(page) if explained is None else explained
+    segments = [segment.text for segment in text.segments]
     flags = []
+    for term, used in lay_terms.unexplained(segments, terms, explained):
+        flags.append(
+            health_rules.flag(
+                "medical_term",
+                used,
+                term.everyday,
+            )
+        )
+    flags += health_rules.check(page, text)
     for segment in text.prose:
         for sentence in readability.sentences_of(segment.text):
             words = readability.word_count(sentence)
@@ -95,18 +107,6 @@ def check_page(page, terms=None, target=None, explained=None):
                         f"{readability.LONG_PARAGRAPH_WORDS} words or fewer.",
                     )
                 )
-    terms = known_terms() if terms is None else terms
-    explained = explained_terms(page) if explained is None else explained
-    segments = [segment.text for segment in text.segments]
-    for term, used in lay_terms.unexplained(segments, terms, explained):
-        flags.append(
-            health_rules.flag(
-                "medical_term",
-                used,
-                term.everyday,
-            )
-        )
-    flags += health_rules.check(page, text)
     return Result(level, target_for(page) if target is None else target, flags)
 
 

@@ -1,7 +1,7 @@
 """The page as an editor's form describes it, before it is saved: what the live checks in the
 page editor measure. Nothing is validated or saved; text half typed is measured as it is."""
 
-from django.core.exceptions import FieldDoesNotExist
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.db import models
 
 from wagtail.fields import StreamField
@@ -25,7 +25,11 @@ def draft_from_form(page, parent, request):
         except FieldDoesNotExist:
             continue
         if isinstance(model_field, TEXT_FIELDS):
-            setattr(page, name, form[name].data)
+            try:
+                value = form[name].data
+            except (KeyError, ValueError, TypeError, ValidationError):
+                continue  # a field the form did not send whole: measured as it was saved
+            setattr(page, name, value)
     return page, explained_in_form(form)
 
 

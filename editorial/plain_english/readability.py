@@ -40,9 +40,10 @@ class Level:
         if self.reading_age is None:
             return "No text to measure yet."
         if self.smog is None:
+            sentences = f"{self.sentences} sentence{'s' if self.sentences != 1 else ''}"
             return (
-                f"{self.sentences} sentences: too short for SMOG (it needs "
-                f"{SMOG_MIN_SENTENCES}), so the reading age is from Flesch–Kincaid only."
+                f"{sentences}: too short for SMOG (it needs {SMOG_MIN_SENTENCES}), so the "
+                "reading age is from Flesch–Kincaid only."
             )
         return "Reading age from SMOG."
 

@@ -122,7 +122,9 @@ def read_value(page_text, block_type, value, field_name):
     elif block_type == "embed":
         return
     elif isinstance(value, RichText):
-        read_rich_text(page_text, value, field_name, "item" if block_type == "item" else None)
+        read_rich_text(
+            page_text, value, field_name, "item" if block_type == "item" else "paragraph"
+        )
     elif isinstance(value, StreamValue):
         read_stream(page_text, value, field_name)
     elif isinstance(value, StructValue):

@@ -2,7 +2,18 @@
 // after the editor stops typing) to the checks endpoint, which saves nothing; its answer is
 // shown in the Checks side panel, and summed up under the "Plain English" panel of the form.
 (() => {
-  const DELAY = 800; // ms after the last key press; rich text fields store their text in between
+  const DELAY = 800; // ms after the last key press
+  // Rich text and stream fields write their hidden inputs on their own schedule, without
+  // events: the form is also compared with what was last sent this often.
+  const POLL = 1500;
+
+  function signature(data) {
+    const parts = [];
+    for (const [name, value] of data.entries()) {
+      if (typeof value === "string") parts.push(`${name}=${value}`);
+    }
+    return parts.join("&");
+  }
 
   function summaryOf(data) {
     const things = data.flags.length;
@@ -40,9 +51,11 @@
     let timer = null;
     let controller = null;
     let sent = 0;
+    let lastSent = null;
 
     async function run() {
       const body = new FormData(form);
+      lastSent = signature(body);
       if (controller) controller.abort();
       controller = new AbortController();
       sent += 1;
@@ -80,6 +93,9 @@
     form.addEventListener("input", later);
     form.addEventListener("change", later);
     form.addEventListener("keyup", later);
+    setInterval(() => {
+      if (signature(new FormData(form)) !== lastSent) later();
+    }, POLL);
     run();
   }
 
