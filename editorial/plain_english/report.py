@@ -8,7 +8,7 @@ from django.utils import timezone
 from wagtail.admin.ui.components import Component
 from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
 from wagtail.admin.views.reports import PageReportView
-from wagtail.coreutils import get_content_type_label
+from wagtail.coreutils import get_content_type_label, multigetattr
 
 from ..reports import PAGE_ACTIONS, pages_for
 from . import stored
@@ -133,9 +133,10 @@ class PlainEnglishView(PageReportView):
         return queryset.order_by(field.asc(nulls_last=True), "title", "pk")
 
     def to_row_dict(self, item):
-        row = super().to_row_dict(item)
-        row["last_editor"] = editor_name(item)
-        return row
+        return {
+            field: editor_name(item) if field == "last_editor" else multigetattr(item, field)
+            for field in self.list_export
+        }
 
     def get_filename(self):
         return f"plain-english-{timezone.localdate().isoformat()}"

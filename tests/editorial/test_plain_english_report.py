@@ -12,10 +12,11 @@ from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.urls import reverse
 
+from wagtail.models import Site
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from articles.models import ArticlePage, ConditionPage
-from editorial.models import PlainEnglishCheck, PlainEnglishSettings
+from editorial.models import LayTerm, PlainEnglishCheck, PlainEnglishSettings
 from editorial.setup import EDITORS, REVIEWERS
 from tests.conftest import page_at
 from tests.editorial.conftest import member, registered
@@ -56,9 +57,10 @@ def test_the_report_lists_live_health_pages_hardest_first(admin_client):
 def test_the_report_as_csv(admin_client):
     response = admin_client.get(REPORT, {"export": "csv"})
     assert response.status_code == 200
-    rows = list(csv.DictReader(io.StringIO(response.content.decode())))
+    content = b"".join(response.streaming_content).decode()
+    rows = list(csv.DictReader(io.StringIO(content)))
     sciatica = next(row for row in rows if row["Page"] == "Sciatica")
-    assert sciatica["Type"] == "condition"
+    assert sciatica["Type"] == "Condition"
     assert float(sciatica["Reading age"]) > 5 and sciatica["Target"] == "11"
     assert sciatica["Address"].endswith("/specific-back-pain/sciatica/")
     assert {"Flesch-Kincaid grade", "SMOG grade", "Flags", "What", "Last edited by"} <= set(rows[0])
@@ -87,13 +89,21 @@ def test_the_report_reads_the_published_revision_not_drafts(admin_client):
 
 def test_a_new_target_or_lay_term_is_applied_at_once(admin_client):
     admin_client.get(REPORT)
-    settings = PlainEnglishSettings.load()
+    settings = PlainEnglishSettings.for_site(Site.objects.get(is_default_site=True))
     settings.condition_reading_age = 30
     settings.save()
     html = admin_client.get(REPORT).content.decode()
     assert PlainEnglishCheck.objects.filter(target=30).exists()
     assert not PlainEnglishCheck.objects.filter(target=30, above_target=True).exists()
     assert "Sciatica" in html
+    LayTerm.objects.create(term="nerve root", everyday="where a nerve leaves the spine")
+    admin_client.get(REPORT)
+    sciatica = PlainEnglishCheck.objects.get(page=page_at("/specific-back-pain/sciatica/"))
+    assert {
+        "kind": "medical_term",
+        "text": "nerve roots",
+        "suggestion": "where a nerve leaves the spine",
+    } in sciatica.flags
 
 
 def test_the_dashboard_counts_pages_above_target(admin_client):
