@@ -22,7 +22,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
@@ -96,7 +96,7 @@ class IndexSearch:
         # Ranked by how often and where (title, summary, body) the words appear, as for "any
         # word": ranking "every word" would also weigh how close together they are, for
         # each pair of words in each page found, which costs more than the rest of the search.
-        any_word = PlainText(words_of(text), operator="or")
+        any_word = ranked_as_any(text)
         self.rank = compiler.build_tsrank(title, any_word, config=config) * F(
             "title_norm"
         ) + compiler.build_tsrank(body, any_word, config=config)
@@ -163,13 +163,12 @@ class BackendSearch:
         return self.found[stretch]
 
 
-def words_of(query):
-    """Every word of `query`: a string, or a query of PlainText parts (search/query.py)."""
+def ranked_as_any(query):
+    """What a search is ranked by: any of its words (or, for a query with other words for
+    some of its phrases, search/query.py, any of its parts), as IndexSearch says why."""
     if isinstance(query, str):
-        return query
-    if isinstance(query, PlainText):
-        return query.query_string
-    return " ".join(words_of(part) for part in getattr(query, "subqueries", []))
+        return PlainText(query, operator="or")
+    return Or(query.subqueries) if isinstance(query, And) else query
 
 
 def find(model, pages, text, operator, hidden, first=0):
