@@ -196,16 +196,11 @@ class MedicalReviewTask(GroupApprovalTask):
         actions = super().get_actions(obj, user)
         if signing_person(user) is None or edited_since_published(user, obj):
             return [action for action in actions if action[0] != "approve"]
-        # Approving always opens the approval screen (with an optional comment), where the
-        # reviewer sees the plain-English checks of the text they approve.
-        kept, seen = [], set()
-        for name, label, shown in actions:
-            if name not in seen:  # Wagtail's "Approve with comment" is then the same action
-                seen.add(name)
-                kept.append((name, label, shown or name == "approve"))
-        return kept
+        return actions
 
     def get_template_for_action(self, action):
+        # "Approve with comment" and "Request changes" show the plain-English checks of the
+        # text under review (the editor's Checks panel shows them too).
         return "editorial/workflows/review_action_modal.html"
 
     @transaction.atomic

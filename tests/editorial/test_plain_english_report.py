@@ -190,7 +190,7 @@ def test_the_reviewer_sees_the_checks_on_approval(django_user_model):
     page = create(editor, ConditionPage, "Radiculopathy", **data)
     state = task_state(page)
     actions = state.task.specific.get_actions(page, reviewer.user)
-    assert ("approve", "Approve", True) in actions  # approving opens the approval screen
+    assert ("approve", "Approve with comment", True) in actions  # the approval screen
     url = reverse("wagtailadmin_pages:workflow_action", args=[page.pk, "approve", state.pk])
     response = reviewer.get(url)
     html = json.loads(response.content)["html"]
