@@ -9,6 +9,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from editorial.plain_english.panels import plain_english_panel
 from healthsite.blocks import BodyStreamBlock, headings
 from healthsite.models import (
     ContentPage,
@@ -27,12 +28,14 @@ class ArticlePage(ContentPage):
     section_kinds = ("health", "products")
     newsworthy = True
     review_interval_setting = "article_review_months"
+    reading_age_setting = "article_reading_age"
     parent_page_types = ["healthsite.HomePage", "healthsite.SectionPage"]
     subpage_types = []
 
     content_panels = [
         *ContentPage.content_panels,
         *ContentPage.reference_panels,
+        plain_english_panel(),
         ContentPage.update_panel,
     ]
 
@@ -53,6 +56,7 @@ class ConditionPage(ContentPage):
     section_kinds = ("health",)
     newsworthy = True
     review_interval_setting = "condition_review_months"
+    reading_age_setting = "condition_reading_age"
     content_template = "articles/condition_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
@@ -102,6 +106,7 @@ class ConditionPage(ContentPage):
             label="Product guide",
             help_text="Guides to products that help with this condition.",
         ),
+        plain_english_panel(),
         ContentPage.update_panel,
     ]
 

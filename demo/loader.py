@@ -20,7 +20,7 @@ from wagtail.documents.models import Document
 from wagtail.images.models import Image
 from wagtail.models import Collection, Page, Revision, Site
 
-from editorial.models import Person, record_approval
+from editorial.models import LayTerm, Person, record_approval
 from editorial.scheduling import next_review_after
 from editorial.setup import setup_editorial
 from healthsite import site_address
@@ -252,6 +252,12 @@ class DemoLoader:
         if "guides" in meta:
             guides = page._meta.get_field("guide_links").related_model
             page.guide_links = [guides(guide=self.pages[path]) for path in paths(meta, "guides")]
+        if "explained" in meta:
+            # Medical words the page explains in its own words (the plain-English checks).
+            explained = page._meta.get_field("explained_terms").related_model
+            words = [word.strip() for word in meta["explained"].split(",") if word.strip()]
+            terms = LayTerm.objects.filter(term__in=words)
+            page.explained_terms = [explained(term=term) for term in terms]
         if "reviewed" in meta:
             page.reviewed_by = self.reviewer
             page.last_reviewed = parse_date(meta["reviewed"])

@@ -1,18 +1,20 @@
-"""People who write and review the site's pages, and the "Medical review" workflow task: a
+"""People who write and review the site's pages, the "Medical review" workflow task (a
 registered reviewer approves a page before it goes live, and the approval is stamped into the
-page."""
+page), and what the plain-English checks read and keep: lay terms, targets and results."""
 
 from django.conf import settings
 from django.contrib.auth import get_user_model
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import models, transaction
 from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import slugify
 
+from modelcluster.fields import ParentalKey
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
-from wagtail.models import GroupApprovalTask, Page, Revision
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.models import GroupApprovalTask, Orderable, Page, Revision
 from wagtail.permissions import policy_registry
 from wagtail.search import index
 
@@ -209,7 +211,9 @@ class MedicalReviewTask(GroupApprovalTask):
         return actions
 
     def get_template_for_action(self, action):
-        return "editorial/workflow/approve.html" if action == "approve" else ""
+        # Every action's dialog shows the plain-English checks of the text under review, and
+        # approving a minor change shows exactly what changed.
+        return "editorial/workflows/review_action_modal.html"
 
     @transaction.atomic
     def on_action(self, task_state, user, action_name, **kwargs):
@@ -258,3 +262,111 @@ class MedicalReviewTask(GroupApprovalTask):
     class Meta:
         verbose_name = "medical review"
         verbose_name_plural = "medical reviews"
+
+
+class LayTerm(models.Model):
+    """A medical word and the everyday words readers know it by ("analgesia" → "painkillers").
+
+    The plain-English checks suggest the everyday words wherever the medical one is used
+    without them nearby; ticked pairs also serve search, both ways.
+    """
+
+    term = models.CharField(
+        max_length=80,
+        unique=True,
+        help_text="The medical word or phrase, e.g. lumbar radiculopathy.",
+    )
+    everyday = models.CharField(
+        "everyday words",
+        max_length=160,
+        help_text='What readers call it, e.g. sciatica. Separate alternatives with "or": '
+        "sudden or short-term.",
+    )
+    search_synonym = models.BooleanField(
+        "also a search synonym",
+        default=False,
+        help_text="Searches for either also find pages using the other.",
+    )
+
+    panels = [FieldPanel("term"), FieldPanel("everyday"), FieldPanel("search_synonym")]
+
+    class Meta:
+        ordering = ["term"]
+        verbose_name = "lay term"
+
+    def __str__(self):
+        return f"{self.term} → {self.everyday}"
+
+    def clean(self):
+        self.term = " ".join(self.term.lower().split())
+        self.everyday = " ".join(self.everyday.split())
+        if not self.term:
+            raise ValidationError({"term": "Enter the medical word or phrase."})
+
+
+class ExplainedTerm(Orderable):
+    """A medical word a page explains in its own way: the checks no longer flag it there."""
+
+    page = ParentalKey(
+        "healthsite.ContentPage", on_delete=models.CASCADE, related_name="explained_terms"
+    )
+    term = models.ForeignKey(LayTerm, on_delete=models.CASCADE, related_name="+")
+
+    panels = [FieldPanel("term")]
+
+    def __str__(self):
+        return self.term.term
+
+
+@register_setting(icon="glasses")
+class PlainEnglishSettings(BaseSiteSetting):
+    """The reading age each kind of health page should be written for (UK reading ages:
+    school grade + 5)."""
+
+    condition_reading_age = models.PositiveSmallIntegerField(
+        default=11, help_text="Condition pages. NHS.UK writes for about 9 to 11."
+    )
+    article_reading_age = models.PositiveSmallIntegerField(default=11, help_text="Articles.")
+    product_guide_reading_age = models.PositiveSmallIntegerField(
+        default=13, help_text="Product guides."
+    )
+
+    panels = [
+        FieldRowPanel(
+            [
+                FieldPanel("condition_reading_age"),
+                FieldPanel("article_reading_age"),
+                FieldPanel("product_guide_reading_age"),
+            ],
+            heading="Target reading ages",
+        )
+    ]
+
+    class Meta:
+        verbose_name = "plain English"
+
+
+class PlainEnglishCheck(models.Model):
+    """The plain-English checks of a page's published revision, made when it is published, so
+    that the report and the dashboard read them without measuring every page again."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, related_name="plain_english"
+    )
+    revision = models.ForeignKey(
+        "wagtailcore.Revision", null=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    reading_age = models.FloatField(null=True)
+    smog = models.FloatField(null=True)
+    fk_grade = models.FloatField(null=True)
+    target = models.PositiveSmallIntegerField()
+    above_target = models.BooleanField(default=False)
+    flags = models.JSONField(default=list)
+    flag_count = models.PositiveIntegerField(default=0)
+    checked_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        verbose_name = "plain-English check"
+
+    def __str__(self):
+        return f"{self.page_id}: {self.reading_age}"

@@ -7,7 +7,9 @@ from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
 from . import citations, guide
-from .models import MedicalReviewTask, Person, edited_since_published, may_review
+from .models import LayTerm, MedicalReviewTask, Person, edited_since_published, may_review
+from .plain_english import views as plain_english_views
+from .plain_english.report import PlainEnglishPanel, PlainEnglishView
 from .publishing import UNREVIEWED
 from .reports import (
     ReviewerRegistrationPanel,
@@ -26,6 +28,21 @@ class PersonViewSet(SnippetViewSet):
 
 
 register_snippet(PersonViewSet)
+
+
+class LayTermViewSet(SnippetViewSet):
+    model = LayTerm
+    icon = "glasses"
+    menu_label = "Lay terms"
+    list_display = ["term", "everyday", "search_synonym"]
+    list_filter = ["search_synonym"]
+    # A plain substring match, as for search synonyms: a short list.
+    search_backend_name = None
+    search_fields = ["term", "everyday"]
+    ordering = ["term"]
+
+
+register_snippet(LayTermViewSet)
 
 
 @hooks.register("register_rich_text_features")
@@ -72,14 +89,36 @@ def register_reviews_due_report_urls():
     ]
 
 
-class ReviewsDueMenuItem(MenuItem):
+@hooks.register("register_admin_urls")
+def register_plain_english_urls():
+    return [
+        path(
+            "plain-english/check/<int:page_id>/",
+            plain_english_views.check_draft,
+            name="plain_english_check",
+        ),
+        path(
+            "plain-english/check/new/<str:app_label>/<str:model_name>/<int:parent_id>/",
+            plain_english_views.check_new,
+            name="plain_english_check_new",
+        ),
+        path("reports/plain-english/", PlainEnglishView.as_view(), name="plain_english_report"),
+        path(
+            "reports/plain-english/results/",
+            PlainEnglishView.as_view(results_only=True),
+            name="plain_english_report_results",
+        ),
+    ]
+
+
+class PageReportMenuItem(MenuItem):
     def is_shown(self, request):
         return user_sees_reviews(request.user)
 
 
 @hooks.register("register_reports_menu_item")
 def register_reviews_due_report_menu_item():
-    return ReviewsDueMenuItem(
+    return PageReportMenuItem(
         "Reviews due",
         reverse("reviews_due_report"),
         name="reviews-due",
@@ -103,9 +142,21 @@ def add_editors_guide_panel(request, panels):
     panels.append(guide.GuidePanel())
 
 
+@hooks.register("register_reports_menu_item")
+def register_plain_english_report_menu_item():
+    return PageReportMenuItem(
+        "Plain English",
+        reverse("plain_english_report"),
+        name="plain-english",
+        icon_name="glasses",
+        order=160,
+    )
+
+
 @hooks.register("construct_homepage_panels")
 def add_review_panels(request, panels):
     if ReviewerRegistrationPanel.applies_to(request.user):
         panels.append(ReviewerRegistrationPanel())
     if user_sees_reviews(request.user):
         panels.append(ReviewsDuePanel())
+        panels.append(PlainEnglishPanel())

@@ -10,6 +10,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from editorial.plain_english.panels import plain_english_panel
 from healthsite import renditions
 from healthsite.blocks import BodyStreamBlock
 from healthsite.models import ContentPage
@@ -22,6 +23,7 @@ class ProductGuidePage(ContentPage):
     section_kinds = ("products",)
     newsworthy = True
     review_interval_setting = "product_guide_review_months"
+    reading_age_setting = "product_guide_reading_age"
     content_template = "products/product_guide_content.html"
     parent_page_types = ["healthsite.SectionPage"]
     subpage_types = []
@@ -57,6 +59,7 @@ class ProductGuidePage(ContentPage):
         InlinePanel("products", label="Recommended products", heading="Recommended products"),
         FieldPanel("disclosure"),
         *ContentPage.reference_panels,
+        plain_english_panel(),
         ContentPage.update_panel,
     ]
 
@@ -73,6 +76,15 @@ class ProductGuidePage(ContentPage):
         for product in self.products.all():
             yield from (product.name, product.why_it_helps, product.pros, product.cons)
         yield self.disclosure
+
+    def more_text(self):
+        """Text readers see beside the stream fields, for the plain-English checks: (kind,
+        text), kind "paragraph" or "item"."""
+        for product in self.products.all():
+            yield "paragraph", product.why_it_helps
+            for line in [*product.pros.splitlines(), *product.cons.splitlines()]:
+                yield "item", line
+        yield "paragraph", self.disclosure
 
     def sections_for_contents(self):
         sections = [

@@ -1,4 +1,4 @@
-from django.apps import AppConfig
+from django.apps import AppConfig, apps
 
 
 class SearchConfig(AppConfig):
@@ -18,7 +18,15 @@ class SearchConfig(AppConfig):
         # Suggestions and synonyms are cached; what they are made of changed.
         for signal in (page_published, page_unpublished):
             signal.connect(forget_cached_words, dispatch_uid=f"search-forget-{id(signal)}")
-        for signal in (post_save, post_delete):
-            signal.connect(
-                forget_cached_words, sender=Synonym, dispatch_uid=f"search-forget-{id(signal)}"
-            )
+        # Lay terms editors tick serve search too (editorial's, read by name: search works
+        # without it).
+        senders = [Synonym]
+        if apps.is_installed("editorial"):
+            senders.append(apps.get_model("editorial", "LayTerm"))
+        for sender in senders:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    forget_cached_words,
+                    sender=sender,
+                    dispatch_uid=f"search-forget-{sender.__name__}-{id(signal)}",
+                )

@@ -22,7 +22,7 @@ from modelsearch.backends.database.postgres.postgres import (
     PostgresSearchBackend,
     PostgresSearchQueryCompiler,
 )
-from modelsearch.query import Fuzzy, MatchAll, Not, PlainText
+from modelsearch.query import And, Fuzzy, MatchAll, Not, Or, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 from wagtail.models import Page
 
@@ -96,7 +96,7 @@ class IndexSearch:
         # Ranked by how often and where (title, summary, body) the words appear, as for "any
         # word": ranking "every word" would also weigh how close together they are, for
         # each pair of words in each page found, which costs more than the rest of the search.
-        any_word = PlainText(text, operator="or")
+        any_word = ranked_as_any(text)
         self.rank = compiler.build_tsrank(title, any_word, config=config) * F(
             "title_norm"
         ) + compiler.build_tsrank(body, any_word, config=config)
@@ -150,6 +150,7 @@ class BackendSearch:
     """The same through Wagtail's search API, for any other backend (SQLite's, OpenSearch)."""
 
     def __init__(self, model, pages, text, operator, hidden, first=0):
+        operator = operator if isinstance(text, str) else None  # a query object has its own
         self.found = pages.exclude(pk__in=hidden).search(text, operator=operator)
 
     def count_by_type(self):
@@ -160,6 +161,14 @@ class BackendSearch:
 
     def __getitem__(self, stretch):
         return self.found[stretch]
+
+
+def ranked_as_any(query):
+    """What a search is ranked by: any of its words (or, for a query with other words for
+    some of its phrases, search/query.py, any of its parts), as IndexSearch says why."""
+    if isinstance(query, str):
+        return PlainText(query, operator="or")
+    return Or(query.subqueries) if isinstance(query, And) else query
 
 
 def find(model, pages, text, operator, hidden, first=0):

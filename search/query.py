@@ -6,8 +6,10 @@ import re
 import unicodedata
 from dataclasses import dataclass, field
 
+from django.apps import apps
 from django.core.cache import cache
 
+from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
 
 from .models import Synonym
@@ -20,6 +22,7 @@ MAX_TERMS = 20
 WORD = re.compile(r"\w+(?:[-.']\w+)*")
 VOCABULARY_KEY = "search:vocabulary"
 SYNONYMS_KEY = "search:synonyms"
+LAY_PAIRS_KEY = "search:lay-pairs"
 
 
 @dataclass
@@ -29,10 +32,35 @@ class Query:
     terms: list = field(default_factory=list)  # the words searched for (synonyms applied)
     shortened: bool = False  # the reader's text was cut to the limits
     synonyms: list = field(default_factory=list)  # (term, page title, page id) applied
+    # (words in the query, the same thing in other words): lay terms editors ticked to serve
+    # search, both ways ("slipped disc" ⇄ "herniated disc").
+    alternatives: list = field(default_factory=list)
 
     @property
     def search_string(self):
         return " ".join(self.terms)
+
+    def searched(self, operator):
+        """What to search for: the words, each phrase of `alternatives` matched by it or by
+        its other words."""
+        if not self.alternatives:
+            return self.search_string
+        rest = self.search_string
+        either = []
+        for words, others in self.alternatives:
+            rest = re.sub(rf"\b{re.escape(words)}\b", " ", rest)
+            either.append(Or([PlainText(text, operator="and") for text in [words, *others]]))
+        rest = " ".join(rest.split())
+        parts = [*([PlainText(rest, operator=operator)] if rest else []), *either]
+        if len(parts) == 1:
+            return parts[0]
+        return And(parts) if operator == "and" else Or(parts)
+
+    @property
+    def all_words(self):
+        """Every word searched for, alternatives included (for ranking)."""
+        others = [other for _words, alternatives in self.alternatives for other in alternatives]
+        return " ".join([self.search_string, *others])
 
     def __bool__(self):
         return bool(self.terms)
@@ -50,6 +78,7 @@ def parse(raw):
         shortened=len(text) > MAX_CHARACTERS or len(words) > MAX_TERMS,
     )
     apply_synonyms(query)
+    apply_lay_terms(query)
     return query
 
 
@@ -74,6 +103,36 @@ def apply_synonyms(query):
             text = re.sub(pattern, title, text)
             query.synonyms.append((term, title, page_id))
     query.terms = text.split()[:MAX_TERMS]
+
+
+def lay_pairs():
+    """{words: [other words]} for the lay terms that also serve search, both ways, cached
+    until one changes."""
+    table = cache.get(LAY_PAIRS_KEY)
+    if table is None and not apps.is_installed("editorial"):
+        table = {}
+    if table is None:
+        table = {}
+        lay_term = apps.get_model("editorial", "LayTerm")
+        for term, everyday in lay_term.objects.filter(search_synonym=True).values_list(
+            "term", "everyday"
+        ):
+            term, everyday = " ".join(term.lower().split()), " ".join(everyday.lower().split())
+            table.setdefault(term, []).append(everyday)
+            table.setdefault(everyday, []).append(term)
+        cache.set(LAY_PAIRS_KEY, table, 60 * 60)
+    return table
+
+
+def apply_lay_terms(query):
+    """Notes the phrases of the query that have other words for the same thing, longest
+    first: pages using either are found."""
+    text = " ".join(query.terms)
+    for words, others in sorted(lay_pairs().items(), key=lambda item: -len(item[0])):
+        pattern = rf"\b{re.escape(words)}\b"
+        if re.search(pattern, text):
+            query.alternatives.append((words, [o for o in others if o != words]))
+            text = re.sub(pattern, " ", text)
 
 
 def vocabulary():
@@ -103,4 +162,4 @@ def suggestion(query):
 
 def forget():
     """Drop the cached synonyms and vocabulary (pages or synonyms changed)."""
-    cache.delete_many([SYNONYMS_KEY, VOCABULARY_KEY])
+    cache.delete_many([SYNONYMS_KEY, VOCABULARY_KEY, LAY_PAIRS_KEY])

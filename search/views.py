@@ -100,7 +100,8 @@ def results(request, query, kind):
     # Pages with every word first; when none has them all, pages with any of them. Counted
     # by type at once (the total and the count of each ?type=), with the first page of hits.
     for operator in ("and", "or"):
-        counted = find(ContentPage, pages, query.search_string, operator, hidden, RESULTS_PER_PAGE)
+        searched = query.searched(operator)
+        counted = find(ContentPage, pages, searched, operator, hidden, RESULTS_PER_PAGE)
         by_type = counted.count_by_type()
         if by_type:
             break
@@ -115,7 +116,7 @@ def results(request, query, kind):
     synonym_ids = [page_id for _term, _title, page_id in query.synonyms]
     if kind or promoted_ids or synonym_ids:
         left_out = hidden + promoted_ids + synonym_ids
-        found = find(model, filtered, query.search_string, operator, left_out, RESULTS_PER_PAGE)
+        found = find(model, filtered, searched, operator, left_out, RESULTS_PER_PAGE)
     else:
         found = counted
     # Nothing left out: the pages found are those counted already.

@@ -48,6 +48,8 @@ def form_data(model, title):
         "sources": streamfield([]),
         "related_picks": inline_formset([]),
     }
+    if getattr(model, "reading_age_setting", None):
+        data["explained_terms"] = inline_formset([])  # the Plain English panel's
     if model is ConditionPage:
         for field, _heading in ConditionPage.SECTIONS:
             data[field] = streamfield([])

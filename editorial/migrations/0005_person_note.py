@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('editorial', '0002_content_types_and_tables'),
+        ('editorial', '0004_seed_lay_terms'),
     ]
 
     operations = [
