@@ -172,7 +172,11 @@ class IssueQuerySet(models.QuerySet):
         )
 
 
-GREETING = re.compile(r"\s*(hello|hi|dear|good (morning|afternoon|evening))\b", re.IGNORECASE)
+# "Hello," "Hi everyone," "Dear readers,": a greeting word, then at most a few words and a
+# comma ("Hello from the clinic." is no greeting).
+GREETING = re.compile(
+    r"\s*(hello|hi|dear|good (morning|afternoon|evening))\b[^,.!?\n]{0,30},", re.IGNORECASE
+)
 
 
 class NewsletterIssue(PreviewableMixin, ClusterableModel):

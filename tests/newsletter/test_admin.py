@@ -117,7 +117,12 @@ def test_the_editor_previews_the_email_as_html_and_as_text(editor):
 
 def test_the_greeting_is_never_doubled(editor):
     preview = f"{ISSUES}preview/"
-    for intro, greetings in [("A short note.", 1), ("Hello everyone, a short note.", 1)]:
+    for intro, greetings in [
+        ("A short note.", 1),
+        ("Hello everyone, a short note.", 1),
+        ("Hello, a short note.", 1),
+        ("Hello from the clinic.", 2),  # no greeting of its own: the e-mail's comes first
+    ]:
         assert editor.post(preview, issue_form(intro=intro)).json()["is_valid"]
         for mode in ("", "text"):
             email = editor.get(preview, {"mode": mode}).content.decode()
