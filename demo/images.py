@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PIL import Image
 
-from .drawings import footwear, furniture, scenes
+from .drawings import bedding, bodies, footwear, furniture, scenes, seating
 from .drawings.canvas import Canvas
 
 SCENES: dict[str, Callable[[Canvas], None]] = {
@@ -31,6 +31,25 @@ SCENES: dict[str, Callable[[Canvas], None]] = {
     "pillow": furniture.scene_pillow,
     "cushion": furniture.scene_cushion,
     "heat-pack": furniture.scene_heat_pack,
+    "armchair": seating.scene_armchair,
+    "wedge-cushion": seating.scene_wedge_cushion,
+    "lumbar-roll": seating.scene_lumbar_roll,
+    "topper": bedding.scene_topper,
+    "zoned-mattress": bedding.scene_zoned_mattress,
+    "knee-pillow": bedding.scene_knee_pillow,
+    "contour-pillow": bedding.scene_contour_pillow,
+    "sandal": footwear.scene_sandal,
+    "work-shoe": footwear.scene_work_shoe,
+    "insoles": footwear.scene_insoles,
+    "lower-back": bodies.scene_lower_back,
+    "sciatica": bodies.scene_sciatica,
+    "headache": bodies.scene_headache,
+    "jaw": bodies.scene_jaw,
+    "shoulder": bodies.scene_shoulder,
+    "hip": bodies.scene_hip,
+    "knees-bent": bodies.scene_knees_bent,
+    "knee-rolls": bodies.scene_knee_rolls,
+    "carrying": bodies.scene_carrying,
 }
 
 ILLUSTRATIONS: dict[str, str] = {
@@ -97,6 +116,86 @@ ILLUSTRATIONS: dict[str, str] = {
     ),
     "heat-pack": (
         "Drawing of a rounded, stitched heat pack with wavy lines of warmth rising from it"
+    ),
+}
+
+
+ILLUSTRATIONS |= {
+    "armchair": (
+        "Drawing of a high-backed armchair seen from the front, with a tall padded back and "
+        "side wings, a firm flat seat, padded arms and short wooden legs"
+    ),
+    "wedge-cushion": (
+        "Drawing of a wedge-shaped seat cushion on a wooden chair, seen from the side: thick at "
+        "the back and thin at the front, with an arrow along its slope"
+    ),
+    "lumbar-roll": (
+        "Drawing of a small round lower back support roll: on the left it sits in the curve of "
+        "a wooden chair's backrest, held by a strap; on the right it is shown on its own"
+    ),
+    "topper": (
+        "Drawing of a thick, quilted mattress topper lying on top of a mattress on a wooden "
+        "bed, with a pillow at the head end"
+    ),
+    "zoned-mattress": (
+        "Drawing of a mattress cut open along its length to show zones of foam: softer under "
+        "the shoulders and firmer under the hips, with arrows pressing down on each zone"
+    ),
+    "knee-pillow": (
+        "Drawing of a pillow set: a plump head pillow and, beside it, an hourglass-shaped "
+        "pillow that fits between the knees"
+    ),
+    "contour-pillow": (
+        "Drawing of a contoured foam pillow seen from the side, with a raised roll at each edge "
+        "to support the neck and a hollow in the middle for the head"
+    ),
+    "sandal": (
+        "Drawing of a supportive sandal seen from the side: a thick, contoured footbed, two "
+        "wide straps over the foot and a strap around the back of the heel, buckled at the ankle"
+    ),
+    "work-shoe": (
+        "Drawing of a plain leather lace-up work shoe seen from the side, with a low, broad heel "
+        "and a cushioned sole"
+    ),
+    "insoles": (
+        "Drawing of a pair of cushioned insoles seen from above, each with a raised arch "
+        "support and a padded heel"
+    ),
+    "lower-back": (
+        "Drawing of a person standing side-on and stooping a little, one hand pressed to the "
+        "lower back, where a red spot shows the pain"
+    ),
+    "sciatica": (
+        "Drawing of a person standing side-on with a hand on the lower back; a red spot on the "
+        "buttock and a dashed red line down the back of the leg show where sciatica is felt"
+    ),
+    "headache": (
+        "Drawing of a person's head and shoulders, hands pressed to the sides of the head, with"
+        " red marks above the temples showing a headache"
+    ),
+    "jaw": (
+        "Drawing of a person's head and shoulders, fingertips on both sides of the jaw just in "
+        "front of the ears, where red marks show jaw joint pain"
+    ),
+    "shoulder": (
+        "Drawing of a person's head and shoulders, one hand holding the opposite shoulder, "
+        "where a red mark shows the pain"
+    ),
+    "hip": (
+        "Drawing of a person standing facing us, one hand on the hip, with a red mark on the "
+        "outer side of the hip showing the pain"
+    ),
+    "knees-bent": (
+        "Drawing of a person lying on their back on an exercise mat, arms by their sides, knees"
+        " bent and feet flat on the mat"
+    ),
+    "knee-rolls": (
+        "Drawing of a person lying on their back on an exercise mat with knees bent and feet "
+        "flat, and a curved arrow over the knees showing them rolling gently to one side"
+    ),
+    "carrying": (
+        "Drawing of a person standing upright and carrying a cardboard box close to the body at"
+        " waist height"
     ),
 }
 

@@ -89,6 +89,7 @@ class Profile:
     feet: tuple[tuple[Point, Point], tuple[Point, Point]]  # (ankle, toe): near, then far
     facing: int = 1
     tilt: float = 0.0
+    elbows_back: bool = False  # bend the elbows backwards, as for a hand on the lower back
 
 
 def draw_profile(c: Canvas, p: Profile, between: Callable[[], None] | None = None) -> None:
@@ -96,7 +97,7 @@ def draw_profile(c: Canvas, p: Profile, between: Callable[[], None] | None = Non
     f = p.facing
 
     def arm(hand: Point, color: Color) -> None:
-        elbow = joint(p.chest, hand, UPPER_ARM, FOREARM, -f)
+        elbow = joint(p.chest, hand, UPPER_ARM, FOREARM, f if p.elbows_back else -f)
         c.stroke([p.chest, elbow, hand], ARM_W, color)
         c.circle(hand, ARM_W * 0.56, SKIN)
 
