@@ -11,7 +11,7 @@ from collections.abc import Callable
 
 from PIL import Image
 
-from .drawings import bedding, bodies, footwear, furniture, scenes, seating
+from .drawings import bedding, bodies, footwear, furniture, scenes, seating, spines
 from .drawings.canvas import Canvas
 
 SCENES: dict[str, Callable[[Canvas], None]] = {
@@ -50,6 +50,11 @@ SCENES: dict[str, Callable[[Canvas], None]] = {
     "knees-bent": bodies.scene_knees_bent,
     "knee-rolls": bodies.scene_knee_rolls,
     "carrying": bodies.scene_carrying,
+    "upper-back": bodies.scene_upper_back,
+    "middle-back": bodies.scene_middle_back,
+    "pregnancy": bodies.scene_pregnancy,
+    "disc": spines.scene_disc,
+    "scoliosis": spines.scene_scoliosis,
 }
 
 ILLUSTRATIONS: dict[str, str] = {
@@ -196,6 +201,26 @@ ILLUSTRATIONS |= {
     "carrying": (
         "Drawing of a person standing upright and carrying a cardboard box close to the body at"
         " waist height"
+    ),
+    "upper-back": (
+        "Drawing of a person standing side-on with rounded shoulders, a red mark between the "
+        "shoulder blades showing upper back pain"
+    ),
+    "middle-back": (
+        "Drawing of a person standing side-on, with a red mark in the middle of the back "
+        "showing where it hurts, and a window behind"
+    ),
+    "pregnancy": (
+        "Drawing of a pregnant person standing side-on, one hand supporting the lower back, "
+        "where a red mark shows the ache"
+    ),
+    "disc": (
+        "Close-up drawing of two vertebrae seen from the side; the disc between them bulges "
+        "backwards and presses on a nerve, marked in red"
+    ),
+    "scoliosis": (
+        "Drawing of a spine seen from behind, curving sideways in a long S shape above the "
+        "pelvis, beside a dashed straight line showing where a straight spine would be"
     ),
 }
 

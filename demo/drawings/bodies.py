@@ -6,7 +6,9 @@ from .canvas import (
     CORAL,
     CORAL_DARK,
     CORAL_LIGHT,
+    LINE,
     SKIN,
+    SLATE,
     TEAL,
     TEAL_LIGHT,
     Canvas,
@@ -14,6 +16,7 @@ from .canvas import (
     arc,
     curve,
     joint,
+    lerp,
     polar,
 )
 from .people import (
@@ -26,6 +29,7 @@ from .things import (
     cardboard_box,
     plant,
     room,
+    window,
 )
 
 
@@ -171,3 +175,42 @@ def scene_carrying(c: Canvas) -> None:
     c.stroke([person.chest, elbow, hand], 30, TEAL)
     c.circle(hand, 17, SKIN)
     plant(c, 1250, floor)
+
+
+def scene_upper_back(c: Canvas) -> None:
+    """A person standing side-on, shoulders rounded, with the pain between the shoulder blades."""
+    floor = 790
+    room(c, floor, (800, 450, 380))
+    hip = (780, floor - 352)
+    person = standing(hip, floor, 8)
+    draw_profile(c, person)
+    x, y = lerp(person.chest, hip, 0.16)
+    pain_mark(c, (x - 40, y), 20)
+    plant(c, 1240, floor)
+
+
+def scene_middle_back(c: Canvas) -> None:
+    """A person standing side-on, with the pain in the middle of the back."""
+    floor = 790
+    room(c, floor, (800, 450, 380))
+    hip = (780, floor - 352)
+    person = standing(hip, floor, 4)
+    draw_profile(c, person)
+    x, y = lerp(person.chest, hip, 0.5)
+    pain_mark(c, (x - 40, y), 20)
+    window(c, (1080, 150, 1380, 420))
+
+
+def scene_pregnancy(c: Canvas) -> None:
+    """A pregnant person standing side-on, a hand supporting the lower back."""
+    floor = 790
+    room(c, floor, (800, 450, 380))
+    hip = (760, floor - 352)
+    person = standing(hip, floor, -4, ((hip[0] - 54, hip[1] - 36), (hip[0] - 40, hip[1] - 30)))
+    person.elbows_back = True
+    draw_profile(c, person)
+    belly = arc((hip[0] + 20, hip[1] - 70), 88, 96, -90, 90, 24)
+    c.shape(belly, TEAL, border=0)
+    c.line(belly, LINE, SLATE)
+    pain_mark(c, (hip[0] - 50, hip[1] - 80), 18)
+    plant(c, 1230, floor)
