@@ -7,7 +7,8 @@ from collections import Counter
 import pytest
 
 from demo import images
-from demo.loader import site_map
+from demo.loader import CONTENT, site_map
+from demo.markup import blocks
 from products.models import ProductGuidePage
 
 pytestmark = pytest.mark.django_db
@@ -27,6 +28,15 @@ def drawings_in_main(client, path):
 def test_no_page_shows_a_drawing_twice(client, path):
     drawings = drawings_in_main(client, path)
     assert [key for key, n in Counter(drawings).items() if n > 1] == [], drawings
+
+
+@pytest.mark.parametrize("path", [path for path, _model in site_map()])
+def test_every_drawing_a_page_asks_for_is_shown(client, path):
+    """A hero or an `@image` line the page cannot show (say one inside a list of steps) would
+    leave the writer thinking the reader sees it."""
+    source = (CONTENT / f"{path.strip('/') or 'home'}.txt").read_text()
+    asked = re.findall(r"^(?:hero: |@image )([a-z0-9-]+)", source, re.M)
+    assert set(asked) <= set(drawings_in_main(client, path))
 
 
 # Each recommended product of the demo and the drawing made to show it.
@@ -66,3 +76,8 @@ def test_every_drawing_has_alt_text_and_one_product_at_most():
     assert all(len(alt) > 30 for alt in images.ILLUSTRATIONS.values())
     assert set(PRODUCT_DRAWINGS.values()) <= set(images.ILLUSTRATIONS)
     assert len(set(PRODUCT_DRAWINGS.values())) == len(PRODUCT_DRAWINGS)
+
+
+def test_the_loader_refuses_an_image_where_the_field_cannot_show_it():
+    with pytest.raises(ValueError, match="cannot show an image"):
+        blocks(["1. Rest.", "@image sleep: A caption"], refs=None, kind="self_care")
