@@ -152,6 +152,9 @@ def blocks(lines, refs, kind="body"):
                 callout, text = CALLOUT.match(line).groups()
                 yield {"kind": callout, "title": "", "text": rich(text)}
         elif block_type == "image":
+            if kind in ("self_care", "seek_help"):
+                # Their stream blocks have no image block, so Wagtail would drop it unseen.
+                raise ValueError(f"The {kind} field cannot show an image: {run[0]!r}")
             for line in run:
                 key, caption = IMAGE.match(line).groups()
                 image_id, alt = refs.image(key)

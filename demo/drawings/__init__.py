@@ -1,0 +1,1 @@
+"""The demo's illustrations, drawn with Pillow; ``demo.images`` is their public face."""
