@@ -8,6 +8,7 @@ from dataclasses import dataclass, field
 
 from django.apps import apps
 from django.core.cache import cache
+from django.db.models import IntegerField, Value
 
 from modelsearch.query import And, Or, PlainText
 from wagtail.models import Page
@@ -84,13 +85,7 @@ def parse(raw):
 
 def synonyms():
     """{term: (page title, page id)} for synonyms of live pages, cached until one changes."""
-    table = cache.get(SYNONYMS_KEY)
-    if table is None:
-        live = Synonym.objects.filter(page__live=True)
-        rows = live.values_list("term", "page__title", "page_id")
-        table = {term: (title.lower(), page_id) for term, title, page_id in rows}
-        cache.set(SYNONYMS_KEY, table, 60 * 60)
-    return table
+    return word_tables()[0]
 
 
 def apply_synonyms(query):
@@ -108,20 +103,30 @@ def apply_synonyms(query):
 def lay_pairs():
     """{words: [other words]} for the lay terms that also serve search, both ways, cached
     until one changes."""
-    table = cache.get(LAY_PAIRS_KEY)
-    if table is None and not apps.is_installed("editorial"):
-        table = {}
-    if table is None:
-        table = {}
-        lay_term = apps.get_model("editorial", "LayTerm")
-        for term, everyday in lay_term.objects.filter(search_synonym=True).values_list(
-            "term", "everyday"
-        ):
-            term, everyday = " ".join(term.lower().split()), " ".join(everyday.lower().split())
-            table.setdefault(term, []).append(everyday)
-            table.setdefault(everyday, []).append(term)
-        cache.set(LAY_PAIRS_KEY, table, 60 * 60)
-    return table
+    return word_tables()[1]
+
+
+def word_tables():
+    """(synonyms, lay pairs): both read in one query (a search costs no more for the lay
+    terms) and kept until one changes."""
+    found = cache.get_many([SYNONYMS_KEY, LAY_PAIRS_KEY])
+    if len(found) == 2:
+        return found[SYNONYMS_KEY], found[LAY_PAIRS_KEY]
+    rows = Synonym.objects.filter(page__live=True).values_list("term", "page__title", "page_id")
+    if apps.is_installed("editorial"):
+        lay_terms = apps.get_model("editorial", "LayTerm").objects.filter(search_synonym=True)
+        no_page = Value(None, output_field=IntegerField())
+        rows = rows.union(lay_terms.values_list("term", "everyday", no_page), all=True)
+    table, pairs = {}, {}
+    for term, other, page_id in rows:
+        if page_id is not None:
+            table[term] = (other.lower(), page_id)
+            continue
+        term, everyday = " ".join(term.lower().split()), " ".join(other.lower().split())
+        pairs.setdefault(term, []).append(everyday)
+        pairs.setdefault(everyday, []).append(term)
+    cache.set_many({SYNONYMS_KEY: table, LAY_PAIRS_KEY: pairs}, 60 * 60)
+    return table, pairs
 
 
 def apply_lay_terms(query):
