@@ -274,7 +274,7 @@ def test_a_page_the_cache_cannot_answer_is_made_around_its_kept_article(
     # type's, then the view restrictions of its ancestors) and the page's own images and
     # people, which the page reads whether its parts are kept or not: its settings and the
     # menu are kept too.
-    assert len(again) == 10, [query["sql"] for query in again]
+    assert len(again) == 11, [query["sql"] for query in again]
     assert "Muscle Spasms" in article(response)  # the article and related links as kept
     assert "<title>Muscle cramps" in response.content.decode()  # the rest made afresh
 
