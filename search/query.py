@@ -112,9 +112,12 @@ def word_tables():
     found = cache.get_many([SYNONYMS_KEY, LAY_PAIRS_KEY])
     if len(found) == 2:
         return found[SYNONYMS_KEY], found[LAY_PAIRS_KEY]
-    rows = Synonym.objects.filter(page__live=True).values_list("term", "page__title", "page_id")
+    # Unordered: SQLite allows no ORDER BY inside a UNION.
+    synonyms = Synonym.objects.filter(page__live=True).order_by()
+    rows = synonyms.values_list("term", "page__title", "page_id")
     if apps.is_installed("editorial"):
         lay_terms = apps.get_model("editorial", "LayTerm").objects.filter(search_synonym=True)
+        lay_terms = lay_terms.order_by()
         no_page = Value(None, output_field=IntegerField())
         rows = rows.union(lay_terms.values_list("term", "everyday", no_page), all=True)
     table, pairs = {}, {}
