@@ -180,12 +180,15 @@ TEMPLATES = [
 
 WSGI_APPLICATION = "healthsite.wsgi.application"
 
-# PostgreSQL in production (DATABASE_URL=postgres://…); a SQLite file when it is unset.
+# PostgreSQL in production (DATABASE_URL=postgres://…); a SQLite file when it is unset or
+# empty (`DATABASE_URL=` in a .env file means "none", not a broken database).
 # A kept connection is checked before a request reuses it: after a database restart, a
 # worker that saw no error meanwhile would otherwise answer its next request with a 500.
 DATABASES = {
-    "default": dj_database_url.config(
-        default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60, conn_health_checks=True
+    "default": dj_database_url.parse(
+        os.environ.get("DATABASE_URL") or f"sqlite:///{BASE_DIR / 'db.sqlite3'}",
+        conn_max_age=60,
+        conn_health_checks=True,
     )
 }
 if DATABASES["default"]["ENGINE"].endswith("sqlite3"):

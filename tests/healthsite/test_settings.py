@@ -111,3 +111,13 @@ def test_check_deploy_warns_until_the_sites_public_address_is_set():
         result = manage("check", "--deploy", **env, **production)
         assert "healthsite.W002" in result.stdout + result.stderr, address
         assert "SITE_URL" in result.stdout + result.stderr
+
+
+def test_an_empty_database_url_means_the_sqlite_file():
+    # `DATABASE_URL=` copied from .env.example: unset, not a crash at start.
+    code = "from django.conf import settings as s; print(s.DATABASES['default']['ENGINE'])"
+    result = manage(
+        "shell", "-c", code, DJANGO_SETTINGS_MODULE="healthsite.settings.dev", DATABASE_URL=""
+    )
+    assert result.returncode == 0, result.stderr
+    assert "sqlite3" in result.stdout
