@@ -90,6 +90,18 @@ class ReviewsDueFilterSet(WagtailFilterSet):
         fields = []
 
 
+# The first columns of every report that lists pages: the page, linked to its editor, and its type.
+PAGE_COLUMNS = [
+    TitleColumn("title", label="Page", url_name="wagtailadmin_pages:edit", sort_key="title"),
+    Column(
+        "type",
+        label="Type",
+        accessor=lambda page: get_content_type_label(page.content_type),
+        sort_key="content_type__model",
+    ),
+]
+
+
 class ReviewDateColumn(Column):
     """A review date or reviewer; a dash for pages never reviewed."""
 
@@ -111,13 +123,7 @@ class ReviewsDueView(PageReportView):
     filterset_class = ReviewsDueFilterSet
     verbose_name_plural = "pages due for review"
     columns = [
-        TitleColumn("title", label="Page", url_name="wagtailadmin_pages:edit", sort_key="title"),
-        Column(
-            "type",
-            label="Type",
-            accessor=lambda page: get_content_type_label(page.content_type),
-            sort_key="content_type__model",
-        ),
+        *PAGE_COLUMNS,
         ReviewDateColumn("last_reviewed", label="Last reviewed", sort_key="last_reviewed"),
         ReviewDateColumn("reviewed_by", label="Reviewed by", sort_key="reviewed_by__name"),
         ReviewDateColumn("next_review_due", label="Next review due", sort_key="next_review_due"),

@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from demo.loader import DemoLoader
 from healthsite.counting import counters
+from tests.demo_team import PASSWORD as TEAM_PASSWORD
 
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright runs an event loop in the test thread; the ORM must still be usable there.
@@ -202,6 +203,13 @@ def demo_site(tmp_path_factory):
 @pytest.fixture(scope="session")
 def site_url(demo_site):
     return demo_site.url
+
+
+@pytest.fixture(scope="session")
+def demo_team(demo_site):
+    """The demo's editor and medical reviewer (create_demo_team), who sign in with
+    tests.demo_team.sign_in."""
+    demo_site.manage("create_demo_team", ADMIN_PASSWORD=TEAM_PASSWORD)
 
 
 @pytest.fixture

@@ -6,11 +6,11 @@ from django.urls import reverse
 from django.utils import timezone
 
 from wagtail.admin.ui.components import Component
-from wagtail.admin.ui.tables import Column, StatusTagColumn, TitleColumn
+from wagtail.admin.ui.tables import Column, StatusTagColumn
 from wagtail.admin.views.reports import PageReportView
 from wagtail.coreutils import get_content_type_label, multigetattr
 
-from ..reports import PAGE_ACTIONS, pages_for
+from ..reports import PAGE_ACTIONS, PAGE_COLUMNS, pages_for
 from . import stored
 from .checks import KIND_LABELS
 
@@ -46,13 +46,7 @@ class PlainEnglishView(PageReportView):
     any_permission_required = PAGE_ACTIONS
     verbose_name_plural = "health pages"
     columns = [
-        TitleColumn("title", label="Page", url_name="wagtailadmin_pages:edit", sort_key="title"),
-        Column(
-            "type",
-            label="Type",
-            accessor=lambda page: get_content_type_label(page.content_type),
-            sort_key="content_type__model",
-        ),
+        *PAGE_COLUMNS,
         Column("reading_age", label="Reading age", sort_key="reading_age"),
         Column("target", label="Target", sort_key="target"),
         StatusTagColumn(

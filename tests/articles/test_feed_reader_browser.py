@@ -74,14 +74,8 @@ class Newsboat:
             cache.execute("UPDATE rss_item SET unread = 0")
 
 
-@pytest.fixture(scope="module")
-def review_team(demo_site):
-    """The demo's editor and medical reviewer (create_demo_team keeps them if they exist)."""
-    demo_site.manage("create_demo_team")
-
-
 def test_newsboat_shows_a_significant_update_as_new_and_a_typo_fix_not_at_all(
-    demo_site, review_team, tmp_path
+    demo_site, demo_team, tmp_path
 ):
     if shutil.which("newsboat") is None:
         pytest.fail("newsboat is needed: apt-get install -y newsboat")
@@ -132,7 +126,7 @@ def fetch(url, **headers):
 
 
 @pytest.mark.parametrize("feed", ["/feed/", "/specific-back-pain/feed/atom/", "/feed/json/"])
-def test_a_client_asking_only_if_modified_since_gets_a_routine_edit(demo_site, review_team, feed):
+def test_a_client_asking_only_if_modified_since_gets_a_routine_edit(demo_site, demo_team, feed):
     url = demo_site.url + feed
     status, headers, _text = fetch(url)
     assert status == 200

@@ -7,8 +7,9 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.demo_team import sign_in
+
 pytestmark = pytest.mark.browser
-PASSWORD = "import-pages-in-the-browser"
 OLD_PAGE = Path(__file__).parent / "legacy_formats" / "back-pain-muscle-spasms.txt"
 # Puts Muscle Spasms back as the demo had it, for the other browser tests on the same site.
 UNDO = """
@@ -32,18 +33,9 @@ ImportedPage.objects.filter(page_id=page.pk).delete()
 
 
 @pytest.fixture(scope="module")
-def demo_team(demo_site):
-    demo_site.manage("create_demo_team", ADMIN_PASSWORD=PASSWORD)
+def demo_team(demo_team, demo_site):
     yield
     demo_site.manage("shell", stdin=UNDO)
-
-
-def sign_in(page, site_url, username):
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
 
 
 def test_an_editor_imports_one_old_page_and_the_reviewer_sees_the_change(

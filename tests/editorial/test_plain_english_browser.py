@@ -5,7 +5,7 @@ everyday alternative and the missing "seek help" section in the Checks side pane
 import pytest
 from playwright.sync_api import expect
 
-from tests.healthsite.test_editor_journey_browser import PASSWORD, sign_in
+from tests.demo_team import sign_in
 
 pytestmark = pytest.mark.browser
 JARGON = (
@@ -15,11 +15,6 @@ JARGON = (
 )
 
 
-@pytest.fixture(scope="module")
-def demo_editor(demo_site):
-    demo_site.manage("create_demo_team", ADMIN_PASSWORD=PASSWORD)
-
-
 SECTION_ID = """
 from wagtail.models import Page
 
@@ -27,9 +22,7 @@ print(Page.objects.get(url_path="/home/back-pain-types/").pk)
 """
 
 
-def test_the_editor_sees_the_checks_of_the_draft_as_they_type(
-    page, site_url, demo_site, demo_editor
-):
+def test_the_editor_sees_the_checks_of_the_draft_as_they_type(page, site_url, demo_site, demo_team):
     section_id = demo_site.manage("shell", stdin=SECTION_ID).split()[-1]
     sign_in(page, site_url, "editor")
     page.goto(f"{site_url}/admin/pages/add/articles/conditionpage/{section_id}/")

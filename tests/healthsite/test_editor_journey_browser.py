@@ -8,8 +8,9 @@ import feedparser
 import pytest
 from playwright.sync_api import expect
 
+from tests.demo_team import sign_in
+
 pytestmark = pytest.mark.browser
-PASSWORD = "review-pages-in-the-browser"
 TITLE = "Rib Pain"
 URL = "/back-pain-types/rib-pain/"
 # A word no demo page uses, to find the new page by.
@@ -23,19 +24,10 @@ for page in Page.objects.filter(url_path="/home/back-pain-types/rib-pain/"):
 
 
 @pytest.fixture(scope="module")
-def demo_team(demo_site):
-    """The editor and the medical reviewer `make run` creates (create_demo_team)."""
-    demo_site.manage("create_demo_team", ADMIN_PASSWORD=PASSWORD)
+def demo_team(demo_team, demo_site):
+    """The editor and the medical reviewer `make run` creates; the new page goes afterwards."""
     yield
     demo_site.manage("shell", stdin=CLEAN_UP)
-
-
-def sign_in(page, site_url, username):
-    page.goto(site_url + "/admin/login/")
-    page.get_by_label("Username").fill(username)
-    page.get_by_label("Password").fill(PASSWORD)
-    page.get_by_role("button", name="Sign in").click()
-    page.wait_for_url("**/admin/")
 
 
 def sign_out(page, username):
