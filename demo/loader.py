@@ -13,6 +13,7 @@ from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
 from django.utils import timezone
+from django.utils.functional import cached_property
 
 from wagtail.contrib.redirects.models import Redirect
 from wagtail.contrib.search_promotions.models import Query, SearchPromotion
@@ -27,7 +28,7 @@ from healthsite import site_address
 from healthsite.models import ContentPage, HomePage, SiteSettings
 from newsletter.models import NewsletterSettings
 from stories import moderation
-from stories.models import StoryPage, StorySubmission
+from stories.models import StoryIndexPage, StoryPage, StorySubmission
 
 from . import gift, images
 from .markup import blocks, parse_date, plain, read_page_file
@@ -99,8 +100,14 @@ def aware(day):
 
 
 class DemoLoader:
-    def __init__(self, log=print):
+    """Loads the demo site, or with `only` (url paths, each page's parents among them) a part
+    of it: the small fixture site of the tests. In a part, whatever points to a page left out
+    (a link, a related pick, a synonym, a redirect) is left out too, and only the drawings its
+    pages show are drawn."""
+
+    def __init__(self, log=print, only=None):
         self.log = log
+        self.only = None if only is None else set(only)
         self.images = {}
         self.pages = {}  # url path -> page
         self.created = []
@@ -127,18 +134,27 @@ class DemoLoader:
         return self.created
 
     def load_images(self):
-        collection = self.demo_collection()
-        for number, (key, description) in enumerate(images.ILLUSTRATIONS.items(), start=1):
+        """Every drawing, up front; a part draws each when a page first shows it."""
+        if self.only is None:
+            for key in images.ILLUSTRATIONS:
+                self.picture(key)
+
+    def picture(self, key):
+        """The image of drawing `key`, drawn and stored the first time."""
+        if key not in self.images:
             title = f"Illustration: {key.replace('-', ' ')}"
             image = Image.objects.filter(title=title).first()
             if image is None:
+                description = images.ILLUSTRATIONS[key]
                 buffer = io.BytesIO()
                 images.draw(key).save(buffer, "PNG", optimize=True)
-                image = Image(title=title, description=description, collection=collection)
+                image = Image(title=title, description=description, collection=self.collection)
                 image.file = ImageFile(buffer, name=f"{key}.png")
                 image.save()
+                number = list(images.ILLUSTRATIONS).index(key) + 1
                 self.log(f"  image {number}/{len(images.ILLUSTRATIONS)}: {key} drawn")
             self.images[key] = image
+        return self.images[key]
 
     def document(self, title, filename, content):
         """A document of the demo collection, created once."""
@@ -150,6 +166,10 @@ class DemoLoader:
             document.save()
             self.log(f"  document: {title}")
         return document
+
+    @cached_property
+    def collection(self):
+        return self.demo_collection()
 
     def demo_collection(self):
         root = Collection.get_first_root_node()
@@ -184,7 +204,11 @@ class DemoLoader:
         return home
 
     def load_pages(self, home):
-        entries = [(path, model) for path, model in site_map() if path != "/"]
+        entries = [
+            (path, model)
+            for path, model in site_map()
+            if path != "/" and (self.only is None or path in self.only)
+        ]
         for number, (path, model) in enumerate(entries, start=1):
             parent = self.pages[path.rstrip("/").rsplit("/", 1)[0] + "/"]
             slug = path.strip("/").rsplit("/", 1)[-1]
@@ -226,7 +250,7 @@ class DemoLoader:
     def fill(self, page, source):
         meta = source.meta
         if meta.get("hero"):
-            page.hero_image = self.images[meta["hero"]]
+            page.hero_image = self.picture(meta["hero"])
             page.hero_image_alt = page.hero_image.description
         if page.newsworthy:
             page.author = self.author
@@ -248,10 +272,11 @@ class DemoLoader:
         """Tags, related pages, product guides, and the last medical review."""
         page.tags.add(*(tag.strip() for tag in meta.get("tags", "").split(",") if tag.strip()))
         picks = page._meta.get_field("related_picks").related_model
-        page.related_picks = [picks(target=self.pages[path]) for path in paths(meta, "related")]
+        related = self.loaded(paths(meta, "related"))
+        page.related_picks = [picks(target=target) for target in related]
         if "guides" in meta:
             guides = page._meta.get_field("guide_links").related_model
-            page.guide_links = [guides(guide=self.pages[path]) for path in paths(meta, "guides")]
+            page.guide_links = [guides(guide=guide) for guide in self.loaded(paths(meta, "guides"))]
         if "explained" in meta:
             # Medical words the page explains in its own words (the plain-English checks).
             explained = page._meta.get_field("explained_terms").related_model
@@ -296,13 +321,16 @@ class DemoLoader:
         """Readers' words for what the pages cover (the search app's Synonym snippets)."""
         synonym = apps.get_model("search", "Synonym")
         for term, path in lines_of("synonyms.txt", "=>"):
-            synonym.objects.get_or_create(term=term, defaults={"page": self.pages[path]})
+            if path in self.pages:
+                synonym.objects.get_or_create(term=term, defaults={"page": self.pages[path]})
         self.log(f"  {synonym.objects.count()} search synonyms")
 
     def load_redirects(self):
         """The old site's addresses, each a permanent redirect to its page (updated, never
         duplicated, when one exists)."""
         for old_path, path in lines_of("legacy_urls.txt", "=>"):
+            if path not in self.pages:
+                continue
             Redirect.objects.update_or_create(
                 old_path=Redirect.normalise_path(old_path),
                 site=None,
@@ -314,6 +342,8 @@ class DemoLoader:
         """Editors' recommended search results."""
         for text, target in lines_of("promotions.txt", "=>"):
             path, description = (part.strip() for part in target.split("|"))
+            if path not in self.pages:
+                continue
             query = Query.get(text)
             SearchPromotion.objects.get_or_create(
                 query=query, page=self.pages[path], defaults={"description": description}
@@ -331,6 +361,8 @@ class DemoLoader:
     def load_stories(self):
         """A few readers' stories, each with the consent record a real one has, approved
         through the stories app's own moderation."""
+        if not StoryIndexPage.objects.exists():  # a part of the demo without the stories page
+            return
         for path in sorted((CONTENT / "stories").glob("*.txt")):
             source = read_page_file(path.read_text())
             if StorySubmission.objects.filter(title=source.meta["title"]).exists():
@@ -357,7 +389,7 @@ class DemoLoader:
         model = page._meta.get_field("products").related_model
         return model(
             name=data["name"],
-            image=self.images.get(data.get("image")),
+            image=self.picture(data["image"]) if data.get("image") else None,
             why_it_helps=plain(data["why"]),
             pros=plain("\n".join(data["pros"])),
             cons=plain("\n".join(data["cons"])),
@@ -371,10 +403,16 @@ class DemoLoader:
         return model(label=label, field_type=field_type, required=required, help_text=help_text)
 
     def page_id(self, path):
-        return self.pages[path].pk
+        """The id of the page at `path`; None when a part of the demo left it out."""
+        page = self.pages.get(path)
+        return page and page.pk
+
+    def loaded(self, paths):
+        return [self.pages[path] for path in paths if path in self.pages]
 
     def image(self, key):
-        return self.images[key].pk, self.images[key].description
+        image = self.picture(key)
+        return image.pk, image.description
 
     def backdate(self, page, source, revision):
         """Give the page the publication history of the site it comes from."""

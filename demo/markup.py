@@ -79,7 +79,10 @@ def inline_html(text, refs):
             source_id, number = refs.citation(cited)
             return f'<a linktype="citation" id="{source_id}">[{number}]</a>'
         if href.startswith("/"):
-            return f'<a linktype="page" id="{refs.page_id(href)}">{escape(label)}</a>'
+            page_id = refs.page_id(href)
+            if page_id is None:  # a page a part of the demo left out
+                return escape(label)
+            return f'<a linktype="page" id="{page_id}">{escape(label)}</a>'
         return f'<a href="{escape(href)}">{escape(label)}</a>'
 
     html, position = [], 0

@@ -17,6 +17,7 @@ from wagtail.models import Page
 from demo.loader import DemoLoader
 from healthsite.counting import counters
 from tests.demo_team import PASSWORD as TEAM_PASSWORD
+from tests.site_pages import FIXTURE_SITE
 
 ROOT = Path(__file__).resolve().parents[1]
 # Playwright runs an event loop in the test thread; the ORM must still be usable there.
@@ -26,6 +27,8 @@ os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")
 # Under pytest-xdist (`make test` runs the tests in parallel) each worker has its own test
 # database; PYTEST_XDIST_WORKER names the worker ("gw0", "gw1", …).
 WORKER = os.environ.get("PYTEST_XDIST_WORKER")
+# Whether only tests marked fixture_site run: then the database holds the fixture site alone.
+SITE = {"small": False}
 
 
 def pytest_configure(config):
@@ -63,9 +66,14 @@ def pytest_collection_modifyitems(config, items):
 
 
 def pytest_collection_finish(session):
-    """pytest-xdist tells the groups by the tests' ids ("…::test_x@demo_site"); should a
+    """The site the run needs: the fixture site when every test chosen (after -k and -m) is
+    marked fixture_site; each worker collects every test, so each decides alike.
+
+    pytest-xdist tells the groups by the tests' ids ("…::test_x@demo_site"); should a
     version of pytest drop that suffix (pytest-xdist#1386, pytest 9.2), every worker would
     build the shared things again: slower, so say so."""
+    items = session.items
+    SITE["small"] = bool(items) and all(item.get_closest_marker("fixture_site") for item in items)
     if getattr(session.config.option, "loadgroup", False):
         lost = [item for item in session.items if shared_by(item) and "@" not in item.nodeid]
         if lost:
@@ -94,9 +102,11 @@ def django_db_modify_db_settings(django_db_modify_db_settings):
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):
-    """Every test starts from the whole demo site, built once per run."""
+    """Every test starts from the demo site, built once per run: the whole of it, or when only
+    tests marked fixture_site run, its small fixture site (tests/site_pages.py)."""
+    only = [page.url for page in FIXTURE_SITE] if SITE["small"] else None
     with django_db_blocker.unblock():
-        DemoLoader(log=lambda message: None).run()
+        DemoLoader(log=lambda message: None, only=only).run()
 
 
 @pytest.fixture(autouse=True)
