@@ -11,10 +11,12 @@ import urllib.request
 
 import pytest
 
+from tests.site_pages import HEADACHES, TENDONITIS
+
 pytestmark = pytest.mark.browser
 # Two pages of one section whose first publications are among the newest twenty items.
-UPDATED = "/specific-back-pain/headaches/"
-FIXED = "/specific-back-pain/tendonitis/"
+UPDATED = HEADACHES.url
+FIXED = TENDONITIS.url
 NOTE = "Added when a headache with a stiff neck needs a doctor the same day."
 # newsboat treats an item id as the same item in every feed: one cache per subscription.
 FEEDS = ["/feed/", "/feed/atom/", "/specific-back-pain/feed/", "/specific-back-pain/feed/atom/"]

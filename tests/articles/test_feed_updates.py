@@ -18,6 +18,7 @@ from wagtail.models import Page
 from healthsite.models import ContentPage
 from tests.articles.test_significant_update import edit
 from tests.conftest import page_at
+from tests.site_pages import ABOUT, HEADACHES, LEARN_MORE, SUBSCRIBE, WHATS_NEW
 
 pytestmark = pytest.mark.django_db
 
@@ -29,7 +30,7 @@ def client():
     return Client()
 
 
-PATH = "/specific-back-pain/headaches/"  # first published in 2024, never updated
+PATH = HEADACHES.url  # first published in 2024, never updated
 SECTION = "/specific-back-pain"
 NOTE = "Added advice on driving."
 XML_FEEDS = ["/feed/", "/feed/atom/", f"{SECTION}/feed/", f"{SECTION}/feed/atom/"]
@@ -114,7 +115,7 @@ def test_an_update_soon_after_publication_shows_its_note(admin_client, client):
 
     html = client.get(PATH).content.decode()
     assert f"What changed: {NOTE}" in html
-    whats_new = client.get("/whats-new/").content.decode()
+    whats_new = client.get(WHATS_NEW.url).content.decode()
     first = whats_new.split('class="whats-new__item"')[1].split("</li>")[0]
     assert f'href="{PATH}"' in first and NOTE in first
     update = entries(client, "/feed/")[0]
@@ -170,7 +171,7 @@ def test_the_feed_is_dated_by_its_content_in_the_header_and_the_body(client, url
 
 
 def test_an_empty_section_feed_is_valid_dated_by_its_section_and_not_advertised(client):
-    section = page_at("/learn-more/")
+    section = page_at(LEARN_MORE.url)
     dates = set()
     for url in ("/learn-more/feed/", "/learn-more/feed/atom/", "/learn-more/feed/json/"):
         for _ in range(2):
@@ -184,10 +185,10 @@ def test_an_empty_section_feed_is_valid_dated_by_its_section_and_not_advertised(
     assert len(dates) == 1
     assert http_date(response) == section.last_published_at.replace(microsecond=0)
 
-    head = client.get("/learn-more/about/").content.decode().split("</head>")[0]
+    head = client.get(ABOUT.url).content.decode().split("</head>")[0]
     assert "/learn-more/feed/" not in head and 'href="/feed/"' in head
-    assert "/learn-more/feed/" not in client.get("/learn-more/").content.decode()
-    subscribe = client.get("/subscribe/").content.decode()
+    assert "/learn-more/feed/" not in client.get(LEARN_MORE.url).content.decode()
+    subscribe = client.get(SUBSCRIBE.url).content.decode()
     assert "/learn-more/feed/" not in subscribe and "/back-pain-types/feed/" in subscribe
 
 

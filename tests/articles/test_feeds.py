@@ -15,6 +15,7 @@ from wagtail.models import PageViewRestriction
 from demo.generator import generate
 from healthsite.models import ContentPage
 from tests.conftest import page_at
+from tests.site_pages import LIFTING_TECHNIQUE, MUSCLE_SPASMS, SPECIFIC_BACK_PAIN
 
 pytestmark = pytest.mark.django_db
 XML_FEEDS = ["/feed/", "/feed/atom/", "/back-pain-types/feed/", "/back-pain-types/feed/atom/"]
@@ -70,7 +71,7 @@ def test_the_site_feed_holds_the_newest_twenty_pages_in_full(client):
     feed = parse(client, "/feed/")
     assert len(feed.entries) == 20
     assert feed.entries[0].title == "Lifting Technique"  # published days ago
-    muscle = page_at("/back-pain-types/muscle-spasms/")
+    muscle = page_at(MUSCLE_SPASMS.url)
     # Its latest significant update (2025) is in the newest 50 items; its first publication
     # is not.
     entry = entry_for(parse(client, "/feed/", limit=50), "Updated: Muscle Spasms")
@@ -92,7 +93,7 @@ def test_items_carry_the_content_without_wrappers_or_indentation(client):
 def test_a_section_feed_holds_only_that_section(client):
     feed = parse(client, "/specific-back-pain/feed/")
     assert feed.entries
-    assert all("/specific-back-pain/" in entry.link for entry in feed.entries)
+    assert all(SPECIFIC_BACK_PAIN.url in entry.link for entry in feed.entries)
     assert feed.feed.title.startswith("Specific Back Pain")
 
 
@@ -133,7 +134,7 @@ def test_json_feed_has_the_fields_its_spec_requires(client):
 
 def test_the_id_survives_a_new_title_and_slug(client):
     before = entry_for(parse(client, "/feed/atom/"), "Lifting Technique").id
-    page = page_at("/back-pain-management/lifting-technique/")
+    page = page_at(LIFTING_TECHNIQUE.url)
     page.title, page.slug = "Lifting Safely", "lifting-safely"
     page.save_revision().publish()
     after = entry_for(parse(client, "/feed/atom/"), "Lifting Safely")
@@ -150,7 +151,7 @@ def test_a_conditional_request_gets_304(client):
 
 @pytest.mark.parametrize("character", ["\x0b", "\x1b", "\x0c"])
 def test_control_characters_pasted_from_a_word_processor_keep_the_feed_valid(client, character):
-    page = page_at("/back-pain-management/lifting-technique/")
+    page = page_at(LIFTING_TECHNIQUE.url)
     page.title = f"Lifting{character} Technique"
     page.summary = f"Lift{character} well."
     page.save_revision().publish()
@@ -160,16 +161,16 @@ def test_control_characters_pasted_from_a_word_processor_keep_the_feed_valid(cli
 
 
 def test_an_unpublished_page_leaves_the_feed(client):
-    page_at("/back-pain-management/lifting-technique/").unpublish()
+    page_at(LIFTING_TECHNIQUE.url).unpublish()
     titles = [entry.title for entry in parse(client, "/feed/", limit=50).entries]
     assert "Lifting Technique" not in titles
 
 
 def test_a_page_in_a_private_section_never_appears(client):
-    section = page_at("/specific-back-pain/")
+    section = page_at(SPECIFIC_BACK_PAIN.url)
     PageViewRestriction.objects.create(page=section, restriction_type="login")
     links = [entry.link for entry in parse(client, "/feed/", limit=50).entries]
-    assert not [link for link in links if "/specific-back-pain/" in link]
+    assert not [link for link in links if SPECIFIC_BACK_PAIN.url in link]
     assert client.get("/specific-back-pain/feed/").status_code == 404
 
 

@@ -17,6 +17,7 @@ from wagtail.models import Page, Revision
 from articles.legacy_admin import BATCH
 from articles.models import LegacyUpload
 from tests.conftest import page_at
+from tests.site_pages import BACK_PAIN_OVERVIEW, MUSCLE_SPASMS
 
 pytestmark = pytest.mark.django_db
 
@@ -64,7 +65,7 @@ def test_only_those_who_may_add_pages_see_the_import(editor, client, django_user
 
 
 def test_the_dry_run_comes_first_then_the_import_leaves_a_draft_in_review(editor, client):
-    live = page_at("/back-pain-types/muscle-spasms/")
+    live = page_at(MUSCLE_SPASMS.url)
     revisions = Revision.objects.count()
 
     response = upload(editor, a_file("back-pain-muscle-spasms.txt", SPASMS))
@@ -100,7 +101,7 @@ def test_a_zip_with_a_complete_save_and_more_than_a_batch_goes_in_steps(editor):
         for number in range(BATCH + 3)
     }
     entries["old/page-1_files/ad.html"] = "<h1>Buy now</h1><p>An advertisement.</p>"
-    parent = page_at("/back-pain-overview/")
+    parent = page_at(BACK_PAIN_OVERVIEW.url)
 
     response = editor.post(
         "/admin/import/",

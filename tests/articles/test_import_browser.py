@@ -8,6 +8,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.demo_team import sign_in
+from tests.site_pages import MUSCLE_SPASMS
 
 pytestmark = pytest.mark.browser
 OLD_PAGE = Path(__file__).parent / "legacy_formats" / "back-pain-muscle-spasms.txt"
@@ -64,7 +65,7 @@ def test_an_editor_imports_one_old_page_and_the_reviewer_sees_the_change(
 
     # Readers still see the live page.
     reader = page.context.new_page()
-    reader.goto(demo_site.url + "/back-pain-types/muscle-spasms/")
+    reader.goto(demo_site.url + MUSCLE_SPASMS.url)
     expect(reader.get_by_role("heading", level=1)).to_have_text("Muscle Spasms")
     reader.close()
 

@@ -18,6 +18,16 @@ from wagtail.models import Page
 
 from articles.models import ConditionPage, ImportedPage
 from tests.conftest import page_at
+from tests.site_pages import (
+    BACK_PAIN_TYPES,
+    BACK_PAIN_WHILE_SLEEPING,
+    BURSITIS,
+    LIFTING_TECHNIQUE,
+    MUSCLE_SPASMS,
+    SCIATICA,
+    SPECIFIC_BACK_PAIN,
+    TENDONITIS,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -68,7 +78,7 @@ def kinds(stream_value):
 
 
 def test_one_saved_text_condition_page_fills_its_sections_without_the_old_chrome(old_pages, client):
-    live = page_at("/back-pain-types/muscle-spasms/")
+    live = page_at(MUSCLE_SPASMS.url)
     before = {
         "page": reader_page(client, live.url),
         "feed": client.get("/feed/").content,
@@ -138,7 +148,7 @@ def test_one_saved_text_condition_page_fills_its_sections_without_the_old_chrome
 def test_old_editors_html_lands_in_the_right_fields(old_pages):
     report = import_legacy(old_pages / "tendonitis.htm", old_pages / "bursitis.html")
 
-    tendonitis = page_at("/specific-back-pain/tendonitis/").get_latest_revision_as_object()
+    tendonitis = page_at(TENDONITIS.url).get_latest_revision_as_object()
     assert tendonitis.title == "Tendonitis"
     assert "the tough cord that joins a muscle to a bone" in tendonitis.summary  # &nbsp; gone
     assert "\xa0" not in tendonitis.summary
@@ -150,7 +160,7 @@ def test_old_editors_html_lands_in_the_right_fields(old_pages):
     assert "read as windows-1252" in report
     assert "picture images/sidebar.gif (an image map: a menu)" in report
 
-    bursitis = page_at("/specific-back-pain/bursitis/").get_latest_revision_as_object()
+    bursitis = page_at(BURSITIS.url).get_latest_revision_as_object()
     assert "bourse" in texts(bursitis.overview)  # Latin-1, as declared
     assert kinds(bursitis.causes) == ["numbered_list"]
     assert "A dull ache over the joint" in texts(bursitis.symptoms)
@@ -161,9 +171,9 @@ def test_old_editors_html_lands_in_the_right_fields(old_pages):
 
 
 def test_a_page_saved_complete_brings_its_picture_and_not_its_files(old_pages):
-    report = import_legacy(old_pages, "--type", "condition", "--parent", "/back-pain-types/")
+    report = import_legacy(old_pages, "--type", "condition", "--parent", BACK_PAIN_TYPES.url)
 
-    sleeping = page_at("/back-pain-types/back-pain-while-sleeping/")
+    sleeping = page_at(BACK_PAIN_WHILE_SLEEPING.url)
     draft = sleeping.get_latest_revision_as_object()
     assert draft.title == "Back Pain While Sleeping"
     assert kinds(draft.self_care) == ["step"] * 3
@@ -183,7 +193,7 @@ def test_text_in_old_encodings_is_read_and_a_new_page_made_where_none_matches(ol
         "--type",
         "condition",
         "--parent",
-        "/specific-back-pain/",
+        SPECIFIC_BACK_PAIN.url,
     )
 
     hip = ImportedPage.objects.get(old_path="/hip-bursitis.html").page.specific
@@ -194,7 +204,7 @@ def test_text_in_old_encodings_is_read_and_a_new_page_made_where_none_matches(ol
     assert "Rest from what aggravates it" in texts(draft.treatment)
     assert "hip-bursitis.txt: created “Hip Bursitis” (condition, draft)" in report
 
-    lifting = page_at("/back-pain-management/lifting-technique/").get_latest_revision_as_object()
+    lifting = page_at(LIFTING_TECHNIQUE.url).get_latest_revision_as_object()
     assert "not heavy things lifted well – so it’s worth" in lifting.summary  # Windows-1252
 
 
@@ -202,14 +212,14 @@ def test_a_title_only_match_is_listed_and_into_names_the_page(tmp_path):
     old = tmp_path / "sciatic-pain.html"
     old.write_text("<h1>Sciatica</h1><p>Pain down the leg from the back.</p>")
 
-    report = import_legacy(old, "--type", "condition", "--parent", "/back-pain-types/")
+    report = import_legacy(old, "--type", "condition", "--parent", BACK_PAIN_TYPES.url)
     assert "created “Sciatica” (condition, draft) in /back-pain-types/sciatic-pain/" in report
     assert "possible match, not used: “Sciatica” /home/specific-back-pain/sciatica/" in report
     assert "(the same title); to import into it, name it with --into" in report
 
     other = tmp_path / "sciatica-leg-pain.html"
     other.write_text("<h1>Sciatica</h1><p>Pain down the leg, from the nerve.</p>")
-    report = import_legacy(other, "--into", "/specific-back-pain/sciatica/")
-    sciatica = page_at("/specific-back-pain/sciatica/")
+    report = import_legacy(other, "--into", SCIATICA.url)
+    sciatica = page_at(SCIATICA.url)
     assert "updated “Sciatica” (condition, a new draft of the live page)" in report
     assert sciatica.get_latest_revision_as_object().summary == "Pain down the leg, from the nerve."

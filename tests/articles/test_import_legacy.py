@@ -18,6 +18,13 @@ from wagtail.models import Page, Revision
 
 from articles.models import ArticlePage, ConditionPage, ImportedPage
 from tests.conftest import page_at
+from tests.site_pages import (
+    BACK_PAIN_OVERVIEW,
+    BACK_PAIN_TYPES,
+    GOOD_POSTURE,
+    MUSCLE_SPASMS,
+    SCIATICA,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -69,8 +76,8 @@ def test_condition_pages_go_to_their_sections_with_their_sections_filled(old_sit
     spasms = draft("/muscle-spasms.html")
     # The demo has a Muscle Spasms page at that slug: the import is a new draft of it.
     assert isinstance(spasms, ConditionPage)
-    assert spasms.pk == page_at("/back-pain-types/muscle-spasms/").pk
-    assert page_at("/back-pain-types/muscle-spasms/").has_unpublished_changes
+    assert spasms.pk == page_at(MUSCLE_SPASMS.url).pk
+    assert page_at(MUSCLE_SPASMS.url).has_unpublished_changes
     assert spasms.title == "Back Pain Muscle Spasms"
     assert spasms.summary.startswith("A muscle spasm is a sudden, involuntary tightening")
     assert len(stream(spasms.overview)) == 2
@@ -90,7 +97,7 @@ def test_condition_pages_go_to_their_sections_with_their_sections_filled(old_sit
     assert body[0] == ("heading", body[0][1]) and body[0][1]["text"] == "A Word From My Practice"
 
     sciatica = draft("/sciatica.html")
-    assert sciatica.pk == page_at("/specific-back-pain/sciatica/").pk
+    assert sciatica.pk == page_at(SCIATICA.url).pk
     causes = stream(sciatica.causes)
     assert [kind for kind, _value in causes] == ["paragraph", "numbered_list"]
     (symptoms,) = stream(sciatica.symptoms)
@@ -139,7 +146,7 @@ def test_an_article_keeps_its_images_links_and_old_encoding(old_site):
 
     article = draft("/good-posture.html")
     assert isinstance(article, ArticlePage)
-    assert article.get_parent().url_path.endswith("/back-pain-overview/")
+    assert article.get_parent().url_path.endswith(BACK_PAIN_OVERVIEW.url)
     assert "Even the best chair – used all day – is tiring." in article.summary  # windows-1252
     body = stream(article.body)
     kinds = [kind for kind, _value in body]
@@ -160,7 +167,7 @@ def test_an_article_keeps_its_images_links_and_old_encoding(old_site):
     assert "not imported (yet): old-chair-review.html" in report
     assert "dropped as site chrome: heading “Share this page”" in report
     # A new draft of the page the old address already leads to: the redirect is left alone.
-    assert article.pk == page_at("/back-pain-overview/good-posture/").pk
+    assert article.pk == page_at(GOOD_POSTURE.url).pk
     assert "note: /good-posture.html" not in report
 
     # The same picture again is the same image in the library.
@@ -171,16 +178,14 @@ def test_an_article_keeps_its_images_links_and_old_encoding(old_site):
 def test_the_old_address_redirects_to_the_page_once_published(old_site, client):
     # The old address leads to one page and the slug is another's: no single page matches,
     # so the file becomes a new page, and the working redirect is not pointed at its draft.
-    Redirect.objects.filter(old_path="/whiplash.html").update(
-        redirect_page=page_at("/specific-back-pain/sciatica/")
-    )
+    Redirect.objects.filter(old_path="/whiplash.html").update(redirect_page=page_at(SCIATICA.url))
     report = import_legacy(old_site / "whiplash.html", "--type", "condition")
     assert "possible match, not used: “Sciatica” " in report
     assert "possible match, not used: “Whiplash” " in report
     page = draft("/whiplash.html")
     # Until the draft is published, the old address keeps leading readers to the live page.
     response = client.get("/whiplash.html", follow=True)
-    assert response.redirect_chain[-1][0] == "/specific-back-pain/sciatica/"
+    assert response.redirect_chain[-1][0] == SCIATICA.url
     assert response.status_code == 200
 
     page.get_latest_revision().publish()
@@ -213,7 +218,7 @@ def test_a_dry_run_reports_and_changes_nothing(old_site):
     models = (Page, Revision, Redirect, ImportedPage, get_image_model())
     before = [model.objects.count() for model in models]
 
-    report = import_legacy(old_site, "--dry-run", "--parent", "/back-pain-types/")
+    report = import_legacy(old_site, "--dry-run", "--parent", BACK_PAIN_TYPES.url)
 
     assert [model.objects.count() for model in models] == before
     assert "good-posture.html: would be updated “Good Posture” (article, a new draft" in report
@@ -256,7 +261,7 @@ def test_saved_text_starts_after_the_sites_name_and_menu(tmp_path):
     for name, (title, first) in pages.items():
         page = draft(f"/{name}.html")
         assert (page.title, page.summary) == (title, first)
-        assert page.get_parent().url_path.endswith("/back-pain-types/")
+        assert page.get_parent().url_path.endswith(BACK_PAIN_TYPES.url)
         # The demo's pages of these titles are condition pages: their overview is filled.
         assert [kind for kind, _value in stream(page.overview)] == ["paragraph", "bulleted_list"]
     assert "dropped as site chrome: line above the title “Manage Back Pain”" in report
@@ -276,9 +281,9 @@ def test_a_page_goes_where_it_is_told_or_is_refused_with_the_fix(tmp_path):
     with pytest.raises(CommandError, match="No page at /nowhere/: give --parent"):
         import_legacy(old_page, "--parent", "/nowhere/")
 
-    report = import_legacy(old_page, "--type", "condition", "--parent", "/back-pain-types/")
+    report = import_legacy(old_page, "--type", "condition", "--parent", BACK_PAIN_TYPES.url)
     page = draft("/hamstrings.html")
-    assert page.get_parent().url_path.endswith("/back-pain-types/")
+    assert page.get_parent().url_path.endswith(BACK_PAIN_TYPES.url)
     assert [str(value) for _kind, value in stream(page.overview)] == [
         "<p>They pull on the pelvis.</p>"
     ]

@@ -11,9 +11,10 @@ from wagtail.test.utils.form_data import querydict_from_html
 from healthsite.models import ContentPage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import form_data
+from tests.site_pages import WHATS_NEW, WHIPLASH
 
 pytestmark = pytest.mark.django_db
-PATH = "/specific-back-pain/whiplash/"
+PATH = WHIPLASH.url
 
 
 def edit(admin_client, page, significant, note="", **changes):
@@ -32,7 +33,7 @@ def edit(admin_client, page, significant, note="", **changes):
 
 
 def first_in_whats_new(client):
-    html = client.get("/whats-new/").content.decode()
+    html = client.get(WHATS_NEW.url).content.decode()
     return html.split('class="whats-new__item"')[1].split("</li>")[0]
 
 

@@ -14,9 +14,11 @@ from django.core.cache import cache
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.site_pages import MUSCLE_SPASMS
+
 pytestmark = pytest.mark.django_db
 
-SPASMS = "/back-pain-types/muscle-spasms/"
+SPASMS = MUSCLE_SPASMS.url
 BROWSER = "gzip, deflate, br, zstd"  # Chromium's
 # The signed time a form was shown at, different in every page made (privacy/public_forms.py).
 # Signed values carry the second they were made in: two renders differ there alone.

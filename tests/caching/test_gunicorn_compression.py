@@ -13,6 +13,7 @@ import pytest
 from tests.caching.test_compression import BROWSER, same_page
 from tests.caching.test_varnish import fetch_coded, spare_port
 from tests.conftest import ROOT
+from tests.site_pages import SCIATICA
 
 
 @pytest.fixture(scope="module")
@@ -36,7 +37,7 @@ def gunicorn(demo_site):
     server.wait(timeout=20)
 
 
-@pytest.mark.parametrize("path", ["/specific-back-pain/sciatica/", "/feed/", "/feed/json/"])
+@pytest.mark.parametrize("path", [SCIATICA.url, "/feed/", "/feed/json/"])
 def test_gunicorn_sends_pages_and_feeds_compressed_as_the_client_asks(gunicorn, path):
     bodies = {}
     for header, coding in [(BROWSER, "br"), ("gzip", "gzip"), ("", None)]:
@@ -49,7 +50,7 @@ def test_gunicorn_sends_pages_and_feeds_compressed_as_the_client_asks(gunicorn, 
 
 
 def test_gunicorn_answers_conditional_and_head_requests_for_compressed_pages(gunicorn):
-    url = gunicorn + "/specific-back-pain/sciatica/"
+    url = gunicorn + SCIATICA.url
     _cache, page, _body = fetch_coded(url, BROWSER)
     head = urllib.request.Request(url, method="HEAD", headers={"Accept-Encoding": BROWSER})
     with urllib.request.urlopen(head, timeout=10) as response:

@@ -20,21 +20,31 @@ from healthsite.models import SiteSettings
 from tests.conftest import page_at
 from tests.newsletter.conftest import URL as NEWSLETTER
 from tests.newsletter.conftest import sign_up
+from tests.site_pages import (
+    A_TO_Z,
+    ABOUT,
+    BACK_PAIN_TYPES,
+    CONTACT,
+    MUSCLE_SPASMS,
+    PILATES_EXERCISES,
+    SPECIFIC_BACK_PAIN,
+    WHATS_NEW,
+)
 
 pytestmark = pytest.mark.django_db
 
-SPASMS = "/back-pain-types/muscle-spasms/"
-PILATES = "/pilates-exercises/"  # picked as related by Muscle Spasms
-UNRELATED = "/learn-more/about/"
+SPASMS = MUSCLE_SPASMS.url
+PILATES = PILATES_EXERCISES.url  # picked as related by Muscle Spasms
+UNRELATED = ABOUT.url
 PURGED_WITH_A_PAGE = [
     SPASMS,
-    "/back-pain-types/",
+    BACK_PAIN_TYPES.url,
     "/",
     "/feed/",
     "/feed/atom/",
     "/feed/json/",
     "/back-pain-types/feed/",
-    "/whats-new/",
+    WHATS_NEW.url,
 ]
 
 
@@ -161,17 +171,17 @@ def test_publishing_new_text_purges_the_pages_linking_to_it(
 
 
 def test_a_new_title_shows_in_the_menu_of_every_page(client, django_capture_on_commit_callbacks):
-    warm(client, UNRELATED, "/a-z/")
+    warm(client, UNRELATED, A_TO_Z.url)
 
     publish(page_at(SPASMS), django_capture_on_commit_callbacks, title="Muscle cramps")
 
     assert "Muscle cramps" in client.get(UNRELATED).content.decode()
-    assert "Muscle cramps" in client.get("/a-z/").content.decode()
+    assert "Muscle cramps" in client.get(A_TO_Z.url).content.decode()
 
 
 def test_a_new_page_shows_in_its_section_and_the_menus(client, django_capture_on_commit_callbacks):
-    warm(client, UNRELATED, "/back-pain-types/")
-    section = page_at("/back-pain-types/")
+    warm(client, UNRELATED, BACK_PAIN_TYPES.url)
+    section = page_at(BACK_PAIN_TYPES.url)
     page = type(page_at(SPASMS))(
         title="Sore feet", slug="sore-feet", summary="Why feet hurt.", show_in_menus=True
     )
@@ -179,7 +189,7 @@ def test_a_new_page_shows_in_its_section_and_the_menus(client, django_capture_on
         section.add_child(instance=page)
         page.save_revision().publish()
 
-    assert "Sore feet" in client.get("/back-pain-types/").content.decode()
+    assert "Sore feet" in client.get(BACK_PAIN_TYPES.url).content.decode()
     assert "Sore feet" in client.get(UNRELATED).content.decode()
 
 
@@ -197,7 +207,7 @@ def test_moving_a_page_purges_everything(client, django_capture_on_commit_callba
     warm(client, SPASMS, UNRELATED)
 
     with django_capture_on_commit_callbacks(execute=True):
-        page_at(SPASMS).move(page_at("/specific-back-pain/"), pos="last-child")
+        page_at(SPASMS).move(page_at(SPECIFIC_BACK_PAIN.url), pos="last-child")
 
     assert client.get(SPASMS)["Location"] == "/specific-back-pain/muscle-spasms/"
     assert 'href="/specific-back-pain/muscle-spasms/"' in client.get(UNRELATED).content.decode()
@@ -246,7 +256,7 @@ def test_the_menu_is_built_once_for_all_pages(client):
         title="Muscle cramps"  # behind Wagtail's back: no purge
     )
 
-    another_page = client.get("/learn-more/contact/").content.decode()  # not cached yet
+    another_page = client.get(CONTACT.url).content.decode()  # not cached yet
 
     assert ">Muscle Spasms<" in another_page  # its menu came from the cache
     assert "Muscle cramps" not in another_page
@@ -308,7 +318,7 @@ def test_a_page_made_private_leaves_the_cache_at_once(client, django_capture_on_
 
 
 def test_each_page_of_a_section_listing_is_kept_apart(client):
-    section = "/specific-back-pain/"  # 13 pages: two pages of listing
+    section = SPECIFIC_BACK_PAIN.url  # 13 pages: two pages of listing
     first, second = (article_links(client.get(url)) for url in (section, f"{section}?page=2"))
     assert len(first) == 12 and len(second) == 1
     assert cached(client, section) and cached(client, f"{section}?page=2")
@@ -323,8 +333,8 @@ def test_only_canonical_addresses_are_kept(client):
     """Page numbers in other forms, past the end or on pages without a listing, and query
     strings no page reads, are redirected or not found, and never kept: a reader cannot fill
     the cache with variants of one address."""
-    section, listing_pages = "/specific-back-pain/", 2
-    paths = [section, "/whats-new/", SPASMS, "/", "/feed/", "/back-pain-types/feed/"]
+    section, listing_pages = SPECIFIC_BACK_PAIN.url, 2
+    paths = [section, WHATS_NEW.url, SPASMS, "/", "/feed/", "/back-pain-types/feed/"]
     warm(client, *paths, f"{section}?page=2")
     kept = []
     original_set = cache.set
@@ -368,7 +378,7 @@ def test_only_canonical_addresses_are_kept(client):
     assert client.get(f"{section}?page=0002")["Location"] == f"{section}?page=2"
     assert answers[f"{section}?page=3"] == answers["/whats-new/?page=9999"] == 404
     assert client.get(f"{SPASMS}?page=2")["Location"] == SPASMS
-    assert client.get("/learn-more/contact/?utm_source=x")["Location"] == "/learn-more/contact/"
+    assert client.get("/learn-more/contact/?utm_source=x")["Location"] == CONTACT.url
 
 
 def article_links(response):
@@ -434,7 +444,7 @@ def test_a_redis_outage_serves_pages_uncached_not_errors(client, settings, redis
 
 def test_a_head_request_never_leaves_an_empty_page_in_the_cache(client, settings):
     settings.PAGE_CACHE_SECONDS = 600
-    url = "/back-pain-types/muscle-spasms/"
+    url = MUSCLE_SPASMS.url
     head = client.head(url)
     assert head.status_code == 200 and head.content == b""
     page = client.get(url)

@@ -15,9 +15,9 @@ import brotli
 import pytest
 
 from tests.caching.test_compression import BROWSER, HEADERS, same_page
+from tests.site_pages import ABOUT, HIP_PAIN, SCIATICA, USEFUL_LINKS
 
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
-ABOUT = "/learn-more/about/"
 
 
 def spare_port():
@@ -79,33 +79,33 @@ def publish(demo_site, varnish, path, code):
 
 
 def test_a_published_change_shows_through_varnish(demo_site, varnish):
-    fetch(varnish + ABOUT)
-    assert fetch(varnish + ABOUT)[0] == "HIT"
+    fetch(varnish + ABOUT.url)
+    assert fetch(varnish + ABOUT.url)[0] == "HIT"
 
     publish(
         demo_site,
         varnish,
-        ABOUT,
+        ABOUT.url,
         "page.body.append(('paragraph', '<p>Clinic hours change in spring.</p>'))",
     )
 
-    cache, page = fetch(varnish + ABOUT)
+    cache, page = fetch(varnish + ABOUT.url)
     assert cache == "MISS"
     assert "Clinic hours change in spring." in page
 
 
 def test_a_new_title_shows_in_the_menu_of_every_page_through_varnish(demo_site, varnish):
-    other = varnish + "/learn-more/useful-links/"
+    other = varnish + USEFUL_LINKS.url
     fetch(other)
     assert fetch(other)[0] == "HIT"
 
-    publish(demo_site, varnish, "/back-pain-types/hip-pain/", "page.title = 'Sore hips'")
+    publish(demo_site, varnish, HIP_PAIN.url, "page.title = 'Sore hips'")
 
     assert ">Sore hips<" in fetch(other)[1]
 
 
 def test_editors_pass_through_varnish(varnish):
-    request = urllib.request.Request(varnish + ABOUT, headers={"Cookie": "sessionid=abc"})
+    request = urllib.request.Request(varnish + ABOUT.url, headers={"Cookie": "sessionid=abc"})
     for _ in range(2):
         with urllib.request.urlopen(request, timeout=10) as response:
             assert response.headers["X-Cache"] == "MISS"
@@ -134,7 +134,7 @@ def test_readers_get_brotli_gzip_or_plain_through_varnish_one_copy_each(varnish)
     expected = {header: coding for header, coding in HEADERS.items() if "q=abc" not in header}
     # Varnish takes any q above 0 as yes, where the app weighs them.
     expected["gzip, br;q=0.5"] = "br"
-    for url in ("/specific-back-pain/sciatica/", "/feed/atom/"):
+    for url in (SCIATICA.url, "/feed/atom/"):
         bodies, misses = set(), []
         for header, coding in expected.items():
             cache, response, body = fetch_coded(varnish + url, header)
@@ -149,7 +149,7 @@ def test_readers_get_brotli_gzip_or_plain_through_varnish_one_copy_each(varnish)
 
 
 def test_varnish_answers_conditional_requests_for_compressed_copies(varnish):
-    url = varnish + "/specific-back-pain/sciatica/"
+    url = varnish + SCIATICA.url
     _cache, first, _body = fetch_coded(url, BROWSER)
     assert first.headers["ETag"].startswith('W/"')
     cache, not_modified, _body = fetch_coded(

@@ -11,12 +11,13 @@ from demo.loader import DemoLoader, site_map
 from healthsite.models import ContentPage
 from products.models import ProductGuidePage
 from tests.conftest import page_at
+from tests.site_pages import CHAIRS, CONTACT, MUSCLE_SPASMS, SCIATICA, SPINAL_STENOSIS
 
 pytestmark = pytest.mark.django_db
 COMPLETE_CONDITIONS = [
-    "/back-pain-types/muscle-spasms/",
-    "/specific-back-pain/sciatica/",
-    "/specific-back-pain/spinal-stenosis/",
+    MUSCLE_SPASMS.url,
+    SCIATICA.url,
+    SPINAL_STENOSIS.url,
 ]
 
 
@@ -77,12 +78,12 @@ def test_publication_dates_spread_over_the_years():
 
 
 def test_internal_links_point_at_pages():
-    body = page_at("/back-pain-types/muscle-spasms/").causes.raw_data
+    body = page_at(MUSCLE_SPASMS.url).causes.raw_data
     assert 'linktype="page"' in str(body)
 
 
 def test_pages_have_drawn_hero_images_with_alt_text(client):
-    page = page_at("/back-pain-products/chairs/")
+    page = page_at(CHAIRS.url)
     assert page.hero_image and page.hero_alt
     html = client.get(page.url).content.decode()
     assert f'alt="{page.hero_alt}"' in html
@@ -90,5 +91,5 @@ def test_pages_have_drawn_hero_images_with_alt_text(client):
 
 
 def test_the_contact_page_has_its_form(client):
-    html = client.get("/learn-more/contact/").content.decode()
+    html = client.get(CONTACT.url).content.decode()
     assert '<form class="form"' in html and 'name="your_message"' in html

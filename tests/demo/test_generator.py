@@ -8,6 +8,7 @@ from articles.models import ConditionPage
 from healthsite.models import ContentPage, SectionPage
 from products.models import ProductGuidePage
 from tests.conftest import page_at
+from tests.site_pages import BACK_PAIN_PRODUCTS, BACK_PAIN_TYPES
 
 pytestmark = pytest.mark.django_db
 
@@ -28,9 +29,9 @@ def test_generate_and_remove(client, capsys):
     # Spread over every section, each getting its own kind of page.
     parents = {page.get_parent().pk for page in generated()}
     assert parents == set(SectionPage.objects.values_list("pk", flat=True))
-    types = page_at("/back-pain-types/")
+    types = page_at(BACK_PAIN_TYPES.url)
     assert ConditionPage.objects.child_of(types).filter(owner__username="content-generator")
-    assert ProductGuidePage.objects.child_of(page_at("/back-pain-products/")).filter(
+    assert ProductGuidePage.objects.child_of(page_at(BACK_PAIN_PRODUCTS.url)).filter(
         owner__username="content-generator"
     )
 

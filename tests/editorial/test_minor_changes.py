@@ -11,9 +11,9 @@ from wagtail.models import TaskState
 from articles.models import ConditionPage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import form_data
+from tests.site_pages import SCIATICA
 
 pytestmark = pytest.mark.django_db
-SCIATICA = "/specific-back-pain/sciatica/"
 
 
 def edit_url(page):
@@ -40,7 +40,7 @@ def dates(page):
 def test_a_minor_change_is_approved_seeing_what_changed_and_keeps_the_review_dates(
     editor, reviewer
 ):
-    page = page_at(SCIATICA)
+    page = page_at(SCIATICA.url)
     before = dates(page)
     submit(editor, page, minor_change="on")
 
@@ -56,11 +56,11 @@ def test_a_minor_change_is_approved_seeing_what_changed_and_keeps_the_review_dat
     assert live.live and "Keep moving gently." in str(live.body)
     assert dates(page) == before
     assert not live.minor_change  # the next change is a full review unless ticked again
-    assert "Medically reviewed by" in reviewer.get(SCIATICA).content.decode()
+    assert "Medically reviewed by" in reviewer.get(SCIATICA.url).content.decode()
 
 
 def test_an_ordinary_approval_is_a_review_and_moves_the_review_date(editor, reviewer):
-    page = page_at(SCIATICA)
+    page = page_at(SCIATICA.url)
     submit(editor, page)
     assert "A minor change" not in reviewer.get(workflow_action(page, "approve")).json()["html"]
     assert reviewer.post(workflow_action(page, "approve"), {"comment": ""}).status_code == 302
@@ -70,7 +70,7 @@ def test_an_ordinary_approval_is_a_review_and_moves_the_review_date(editor, revi
 
 
 def test_a_change_is_minor_or_significant_not_both_and_the_tick_belongs_to_one_change(editor):
-    page = page_at(SCIATICA)
+    page = page_at(SCIATICA.url)
     data = {**form_data(ConditionPage, page.title), "minor_change": "on"}
     data.update(significant_update="on", change_note="New advice.")
     response = editor.post(edit_url(page), data)

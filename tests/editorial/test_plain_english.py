@@ -19,6 +19,7 @@ from editorial.plain_english.checks import check_page
 from tests.conftest import page_at
 from tests.editorial.conftest import member
 from tests.healthsite.test_admin_editing import add_url, form_data
+from tests.site_pages import BACK_PAIN_TYPES, MUSCLE_SPASMS
 
 pytestmark = pytest.mark.django_db
 
@@ -164,7 +165,7 @@ def check_new_url(parent):
 
 
 def test_the_editor_gets_the_checks_of_the_draft_before_saving(admin_client):
-    parent = page_at("/back-pain-types/")
+    parent = page_at(BACK_PAIN_TYPES.url)
     response = admin_client.post(check_new_url(parent), new_condition_data(JARGON))
     assert response.status_code == 200
     data = response.json()
@@ -181,7 +182,7 @@ def test_the_editor_gets_the_checks_of_the_draft_before_saving(admin_client):
 
 
 def test_a_term_the_editor_marks_explained_is_no_longer_flagged(admin_client):
-    parent = page_at("/back-pain-types/")
+    parent = page_at(BACK_PAIN_TYPES.url)
     data = new_condition_data(JARGON, explained=["lumbar radiculopathy"])
     flags = admin_client.post(check_new_url(parent), data).json()["flags"]
     texts = [flag["text"] for flag in flags if flag["kind"] == "medical_term"]
@@ -189,7 +190,7 @@ def test_a_term_the_editor_marks_explained_is_no_longer_flagged(admin_client):
 
 
 def test_an_existing_pages_draft_is_checked_as_the_form_has_it(admin_client):
-    page = page_at("/back-pain-types/muscle-spasms/")
+    page = page_at(MUSCLE_SPASMS.url)
     data = form_data(ConditionPage, page.title)
     data.update(nested_form_data({"overview": streamfield([("paragraph", rich_text(JARGON))])}))
     response = admin_client.post(reverse("plain_english_check", args=[page.pk]), data)
@@ -205,18 +206,18 @@ def test_an_existing_pages_draft_is_checked_as_the_form_has_it(admin_client):
 
 
 def test_the_editor_shows_the_live_checks(admin_client):
-    page = page_at("/back-pain-types/muscle-spasms/")
+    page = page_at(MUSCLE_SPASMS.url)
     html = admin_client.get(reverse("wagtailadmin_pages:edit", args=[page.pk])).content.decode()
     assert f'data-plain-english-url="{reverse("plain_english_check", args=[page.pk])}"' in html
     assert "editorial/admin/plain_english.js" in html
     assert "Medical words this page explains" in html
-    parent = page_at("/back-pain-types/")
+    parent = page_at(BACK_PAIN_TYPES.url)
     html = admin_client.get(add_url(ConditionPage, parent)).content.decode()
     assert f'data-plain-english-url="{check_new_url(parent)}"' in html
 
 
 def test_the_checks_endpoint_is_for_editors_of_the_page(django_user_model, admin_client):
-    page = page_at("/back-pain-types/muscle-spasms/")
+    page = page_at(MUSCLE_SPASMS.url)
     url = reverse("plain_english_check", args=[page.pk])
     data = form_data(ConditionPage, page.title)
     assert Client().post(url, data).status_code == 302  # to the admin's sign-in
@@ -235,7 +236,7 @@ def test_the_checks_endpoint_is_for_editors_of_the_page(django_user_model, admin
 def test_an_editor_without_access_to_the_page_is_refused(editor, django_user_model):
     outsider = member(django_user_model, "outsider", None, is_staff=True)
     outsider.user.user_permissions.add(Permission.objects.get(codename="access_admin"))
-    page = page_at("/back-pain-types/muscle-spasms/")
+    page = page_at(MUSCLE_SPASMS.url)
     url = reverse("plain_english_check", args=[page.pk])
     # The admin's answer to a forbidden action: back to the dashboard, "no permission".
     response = outsider.post(url, form_data(ConditionPage, page.title))
@@ -247,13 +248,13 @@ def test_the_checks_endpoint_needs_the_csrf_token(django_user_model):
     user = django_user_model.objects.create_superuser("csrf-admin", "c@example.com", "pw")
     client = Client(enforce_csrf_checks=True)
     client.force_login(user)
-    page = page_at("/back-pain-types/muscle-spasms/")
+    page = page_at(MUSCLE_SPASMS.url)
     url = reverse("plain_english_check", args=[page.pk])
     assert client.post(url, form_data(ConditionPage, page.title)).status_code == 403
 
 
 def test_half_sent_forms_get_an_answer_not_an_error(admin_client):
-    page = page_at("/back-pain-types/muscle-spasms/")
+    page = page_at(MUSCLE_SPASMS.url)
     response = admin_client.post(reverse("plain_english_check", args=[page.pk]), {"title": "x"})
     assert response.status_code == 200
     assert response.json()["reading_age"] is not None  # what the form lacks stays as saved

@@ -22,6 +22,7 @@ from tests.conftest import page_at
 from tests.editorial.conftest import member, registered
 from tests.healthsite.test_admin_editing import form_data
 from tests.healthsite.test_workflow import create, task_state
+from tests.site_pages import BACK_PAIN_OVERVIEW, CONTACT, MUSCLE_SPASMS, SCIATICA
 
 pytestmark = pytest.mark.django_db
 
@@ -62,7 +63,7 @@ def test_the_report_as_csv(admin_client):
     sciatica = next(row for row in rows if row["Page"] == "Sciatica")
     assert sciatica["Type"] == "Condition"
     assert float(sciatica["Reading age"]) > 5 and sciatica["Target"] == "11"
-    assert sciatica["Address"].endswith("/specific-back-pain/sciatica/")
+    assert sciatica["Address"].endswith(SCIATICA.url)
     assert {"Flesch-Kincaid grade", "SMOG grade", "Flags", "What", "Last edited by"} <= set(rows[0])
 
 
@@ -73,7 +74,7 @@ def test_the_report_is_for_editors(client, django_user_model):
 
 
 def test_the_report_reads_the_published_revision_not_drafts(admin_client):
-    page = page_at("/specific-back-pain/sciatica/")
+    page = page_at(SCIATICA.url)
     data = form_data(ConditionPage, page.title)
     data.update(nested_form_data({"overview": streamfield([("paragraph", rich_text(JARGON))])}))
     assert (
@@ -83,7 +84,7 @@ def test_the_report_reads_the_published_revision_not_drafts(admin_client):
     admin_client.get(REPORT)
     flags = PlainEnglishCheck.objects.get(page=page).flags
     assert "Lumbar radiculopathy" not in [flag["text"] for flag in flags]
-    output, _code = run("--json", "/specific-back-pain/sciatica/")
+    output, _code = run("--json", SCIATICA.url)
     assert "Lumbar radiculopathy" not in output
 
 
@@ -98,7 +99,7 @@ def test_a_new_target_or_lay_term_is_applied_at_once(admin_client):
     assert "Sciatica" in html
     LayTerm.objects.create(term="nerve root", everyday="where a nerve leaves the spine")
     admin_client.get(REPORT)
-    sciatica = PlainEnglishCheck.objects.get(page=page_at("/specific-back-pain/sciatica/"))
+    sciatica = PlainEnglishCheck.objects.get(page=page_at(SCIATICA.url))
     assert {
         "kind": "medical_term",
         "text": "nerve roots",
@@ -116,11 +117,11 @@ def test_the_dashboard_counts_pages_above_target(admin_client):
 
 
 def test_the_command_prints_json_for_ci():
-    output, code = run("--json", "/specific-back-pain/sciatica/", "/back-pain-types/muscle-spasms/")
+    output, code = run("--json", SCIATICA.url, MUSCLE_SPASMS.url)
     pages = json.loads(output)
     assert [page["path"] for page in pages] == [
-        "/specific-back-pain/sciatica/",
-        "/back-pain-types/muscle-spasms/",
+        SCIATICA.url,
+        MUSCLE_SPASMS.url,
     ]
     for page in pages:
         assert set(page) == SHAPE
@@ -135,14 +136,14 @@ def test_the_command_prints_json_for_ci():
 def test_the_command_checks_every_live_health_page_by_default():
     output, _code = run("--json")
     paths = {page["path"] for page in json.loads(output)}
-    assert "/specific-back-pain/sciatica/" in paths
-    assert "/learn-more/contact/" not in paths
+    assert SCIATICA.url in paths
+    assert CONTACT.url not in paths
     text, _code = run()
     assert "/specific-back-pain/sciatica/  Sciatica" in text and "reading age" in text
 
 
 def test_the_command_exits_0_for_a_page_in_plain_english():
-    parent = page_at("/back-pain-overview/")
+    parent = page_at(BACK_PAIN_OVERVIEW.url)
     page = parent.add_child(
         instance=ArticlePage(
             title="Keep moving",

@@ -27,6 +27,18 @@ from newsletter.models import IssuePage, NewsletterIssue
 from products.models import ProductGuidePage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import form_data
+from tests.site_pages import (
+    A_TO_Z,
+    BACK_PAIN_MANAGEMENT,
+    BACK_PAIN_TYPES,
+    CHAIRS,
+    GOOD_POSTURE,
+    MATTRESSES,
+    SCIATICA,
+    SPINE_ANATOMY,
+    WHATS_NEW,
+    WHIPLASH,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -35,19 +47,19 @@ MARKER = "Zanzibarquill"
 # A live page of each health type, a sibling that picks it as related, and where to move it.
 PAGES = {
     ConditionPage: (
-        "/specific-back-pain/sciatica/",
-        "/specific-back-pain/whiplash/",
-        "/back-pain-types/",
+        SCIATICA.url,
+        WHIPLASH.url,
+        BACK_PAIN_TYPES.url,
     ),
     ArticlePage: (
-        "/back-pain-overview/good-posture/",
-        "/back-pain-overview/spine-anatomy/",
-        "/back-pain-management/",
+        GOOD_POSTURE.url,
+        SPINE_ANATOMY.url,
+        BACK_PAIN_MANAGEMENT.url,
     ),
     ProductGuidePage: (
-        "/back-pain-products/chairs/",
-        "/back-pain-products/mattresses/",
-        "/back-pain-management/",
+        CHAIRS.url,
+        MATTRESSES.url,
+        BACK_PAIN_MANAGEMENT.url,
     ),
 }
 TYPES = list(PAGES)
@@ -117,7 +129,7 @@ def surfaces(client, page, sibling, issue):
         ("search", f"/search/?q={MARKER}"),
         ("autocomplete", f"/search/autocomplete/?q={MARKER}"),
         ("sitemap", "/sitemap.xml"),
-        ("what's new", "/whats-new/"),
+        ("what's new", WHATS_NEW.url),
         ("home", "/"),
         ("section", section.url),
         ("related", live(sibling).url),
@@ -130,7 +142,7 @@ def surfaces(client, page, sibling, issue):
     shown["search"] = hits.group(0) if hits else ""
     shown["autocomplete"] = json.dumps(json.loads(shown["autocomplete"])["results"])
     if isinstance(page, ConditionPage):
-        shown["a-z"] = client.get("/a-z/").content.decode()
+        shown["a-z"] = client.get(A_TO_Z.url).content.decode()
     shown["newsletter"] = preview(issue).content.decode()
     return shown
 

@@ -13,13 +13,21 @@ from healthsite.models import StandardPage
 from products.models import ProductGuidePage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import add_url, form_data
+from tests.site_pages import (
+    ABOUT,
+    HIP_PAIN,
+    LOWER_BACK_PAIN,
+    MANAGEMENT_EXERCISES,
+    SHOES,
+    UPPER_BACK_PAIN,
+)
 
 pytestmark = pytest.mark.django_db
 
 HEALTH_PAGES = {
-    ConditionPage: "/back-pain-types/lower-back-pain/",
-    ArticlePage: "/back-pain-management/exercises/",
-    ProductGuidePage: "/back-pain-products/shoes/",
+    ConditionPage: LOWER_BACK_PAIN.url,
+    ArticlePage: MANAGEMENT_EXERCISES.url,
+    ProductGuidePage: SHOES.url,
 }
 HEALTH_TYPES = list(HEALTH_PAGES)
 IDS = [model.__name__ for model in HEALTH_TYPES]
@@ -70,7 +78,7 @@ def test_a_moderator_cannot_schedule_a_health_page(model, moderator):
 
 
 def test_a_moderator_takes_a_health_page_down_at_once(moderator, client):
-    page = page_at("/back-pain-types/upper-back-pain/")
+    page = page_at(UPPER_BACK_PAIN.url)
     restricted = moderator.post(
         reverse("wagtailadmin_pages:set_privacy", args=[page.pk]), {"restriction_type": "login"}
     )
@@ -90,7 +98,7 @@ def test_a_moderator_takes_a_health_page_down_at_once(moderator, client):
 
 
 def test_a_moderator_publishes_the_sites_other_pages(moderator):
-    page = page_at("/learn-more/about/")
+    page = page_at(ABOUT.url)
     data = {**form_data(StandardPage, "About this site"), "action-publish": "on"}
     assert moderator.post(edit_url(page), data).status_code == 302
     assert live_title(page) == "About this site"
@@ -98,14 +106,14 @@ def test_a_moderator_publishes_the_sites_other_pages(moderator):
 
 def test_settings_may_put_other_page_types_under_review(moderator, settings):
     settings.REVIEWED_PAGE_TYPES = ["healthsite.StandardPage"]
-    page = page_at("/learn-more/about/")
+    page = page_at(ABOUT.url)
     assert PUBLISH_BUTTON not in moderator.get(edit_url(page)).content.decode()
     moderator.post(edit_url(page), {**form_data(StandardPage, "Changed"), "action-publish": "on"})
     assert live_title(page) == page.title
 
 
 def test_a_superuser_publishes_a_health_page_directly(superuser):
-    page = page_at("/back-pain-types/hip-pain/")
+    page = page_at(HIP_PAIN.url)
     data = {**form_data(ConditionPage, "Hip pain, rewritten"), "action-publish": "on"}
     assert superuser.post(edit_url(page), data).status_code == 302
     assert live_title(page) == "Hip pain, rewritten"
@@ -113,7 +121,7 @@ def test_a_superuser_publishes_a_health_page_directly(superuser):
 
 def test_a_page_type_put_under_review_goes_live_when_approved(editor, reviewer, settings):
     settings.REVIEWED_PAGE_TYPES = ["healthsite.StandardPage"]
-    page = page_at("/learn-more/about/")
+    page = page_at(ABOUT.url)
     data = {**form_data(StandardPage, "About us, reviewed"), "action-submit": "on"}
     assert editor.post(edit_url(page), data).status_code == 302
     state = TaskState.objects.for_instance(page).get(status=TaskState.STATUS_IN_PROGRESS)

@@ -7,26 +7,43 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
+from tests.site_pages import (
+    A_TO_Z,
+    BACK_PAIN_OVERVIEW,
+    BACK_PAIN_PRODUCTS,
+    BACK_PAIN_TYPES,
+    CHAIRS,
+    CONTACT,
+    EDITORIAL_POLICY,
+    LEARN_MORE,
+    MANAGEMENT_EXERCISES,
+    NEWSLETTER,
+    SCIATICA,
+    SUBSCRIBE,
+    TELL_YOUR_STORY,
+    WHATS_NEW,
+)
+
 pytestmark = pytest.mark.browser
 
 AXE = Path(__file__).resolve().parents[2] / "node_modules/axe-core/axe.min.js"
 AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa", "best-practice"]
-CONDITION = "/specific-back-pain/sciatica/"  # has sources, so their back-links are checked too
-STORIES = "/back-pain-overview/tell-your-story/"
+CONDITION = SCIATICA.url  # has sources, so their back-links are checked too
+STORIES = TELL_YOUR_STORY.url
 
 # One page of each kind, by what it is.
 PAGES = {
     "home": "/",
-    "section of articles and stories": "/back-pain-overview/",
-    "section of conditions": "/back-pain-types/",
-    "section of product guides": "/back-pain-products/",
-    "section of standard pages and a form": "/learn-more/",
+    "section of articles and stories": BACK_PAIN_OVERVIEW.url,
+    "section of conditions": BACK_PAIN_TYPES.url,
+    "section of product guides": BACK_PAIN_PRODUCTS.url,
+    "section of standard pages and a form": LEARN_MORE.url,
     "condition": CONDITION,
-    "article": "/back-pain-management/exercises/",
-    "product guide": "/back-pain-products/chairs/",
-    "standard page": "/learn-more/editorial-policy/",
-    "contact form": "/learn-more/contact/",
-    "newsletter": "/newsletter/",
+    "article": MANAGEMENT_EXERCISES.url,
+    "product guide": CHAIRS.url,
+    "standard page": EDITORIAL_POLICY.url,
+    "contact form": CONTACT.url,
+    "newsletter": NEWSLETTER.url,
     "tell your story, with its form": STORIES,
     "story": STORIES + "my-first-pilates-class/",
     "people": "/people/",
@@ -34,9 +51,9 @@ PAGES = {
     "site map": "/site-map/",
     "search with results": "/search/?q=sciatica",
     "search without results": "/search/?q=xylophone",
-    "what's new": "/whats-new/",
-    "subscribe": "/subscribe/",
-    "a-z": "/a-z/",
+    "what's new": WHATS_NEW.url,
+    "subscribe": SUBSCRIBE.url,
+    "a-z": A_TO_Z.url,
     "not found": "/no-such-page/",
     "newsletter confirm, bad link": "/newsletter/confirm/not-a-token/",
     "newsletter unsubscribe, bad link": "/newsletter/unsubscribe/not-a-token/",
@@ -130,8 +147,8 @@ def test_the_newsletter_links_pages_have_no_accessibility_violations(
 
 # Each public form and its button, to send it empty and check the page that lists the mistakes.
 FORMS = {
-    "contact": ("/learn-more/contact/", "Send"),
-    "newsletter": ("/newsletter/", "Sign up"),
+    "contact": (CONTACT.url, "Send"),
+    "newsletter": (NEWSLETTER.url, "Sign up"),
     "story": (STORIES, "Send my story"),
 }
 
@@ -258,7 +275,7 @@ FOCUS_STYLE = """el => {
 }"""
 
 
-@pytest.mark.parametrize("path", [CONDITION, "/learn-more/contact/"], ids=["condition", "form"])
+@pytest.mark.parametrize("path", [CONDITION, CONTACT.url], ids=["condition", "form"])
 def test_everything_the_keyboard_reaches_shows_that_it_has_the_focus(browser, site_url, path):
     context = browser.new_context(viewport={"width": 1280, "height": 800})
     page = context.new_page()

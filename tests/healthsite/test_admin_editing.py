@@ -16,6 +16,16 @@ from newsletter.models import NewsletterPage
 from products.models import ProductGuidePage
 from stories.models import StoryIndexPage
 from tests.conftest import page_at
+from tests.site_pages import (
+    ABOUT,
+    BACK_PAIN_OVERVIEW,
+    BACK_PAIN_PRODUCTS,
+    BACK_PAIN_TYPES,
+    CHAIRS,
+    LEARN_MORE,
+    MUSCLE_SPASMS,
+    SCIATICA,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -92,14 +102,14 @@ def form_data(model, title):
 PAGE_TYPES = [
     (HomePage, None),
     (SectionPage, "/"),
-    (StandardPage, "/learn-more/"),
-    (FormPage, "/learn-more/"),
-    (ArticlePage, "/back-pain-overview/"),
-    (ConditionPage, "/back-pain-types/"),
-    (ProductGuidePage, "/back-pain-products/"),
+    (StandardPage, LEARN_MORE.url),
+    (FormPage, LEARN_MORE.url),
+    (ArticlePage, BACK_PAIN_OVERVIEW.url),
+    (ConditionPage, BACK_PAIN_TYPES.url),
+    (ProductGuidePage, BACK_PAIN_PRODUCTS.url),
     (WhatsNewPage, "/"),
     (NewsletterPage, "/"),
-    (StoryIndexPage, "/back-pain-overview/"),
+    (StoryIndexPage, BACK_PAIN_OVERVIEW.url),
 ]
 IDS = [model.__name__ for model, _parent in PAGE_TYPES]
 
@@ -155,13 +165,13 @@ def test_every_page_type_is_edited_previewed_and_republished(admin_client, model
 
 WRONG_PLACES = [
     (ConditionPage, "/"),  # a condition belongs in a section
-    (ProductGuidePage, "/learn-more/about/"),
-    (SectionPage, "/back-pain-types/"),  # sections hang off the home page only
-    (ArticlePage, "/back-pain-types/muscle-spasms/"),
-    (WhatsNewPage, "/back-pain-types/"),
-    (ConditionPage, "/learn-more/"),  # a section about the site holds no health pages
-    (ProductGuidePage, "/back-pain-types/"),
-    (StoryIndexPage, "/back-pain-products/"),
+    (ProductGuidePage, ABOUT.url),
+    (SectionPage, BACK_PAIN_TYPES.url),  # sections hang off the home page only
+    (ArticlePage, MUSCLE_SPASMS.url),
+    (WhatsNewPage, BACK_PAIN_TYPES.url),
+    (ConditionPage, LEARN_MORE.url),  # a section about the site holds no health pages
+    (ProductGuidePage, BACK_PAIN_TYPES.url),
+    (StoryIndexPage, BACK_PAIN_PRODUCTS.url),
 ]
 
 
@@ -183,7 +193,7 @@ def test_a_second_singleton_is_refused():
 
 
 def test_hero_image_needs_alt_text_unless_decorative(admin_client):
-    parent = page_at("/back-pain-overview/")
+    parent = page_at(BACK_PAIN_OVERVIEW.url)
     data = form_data(ArticlePage, "With a picture")
     data.update({"hero_image": Image.objects.first().pk, "hero_image_alt": ""})
     response = admin_client.post(add_url(ArticlePage, parent), data)
@@ -198,7 +208,7 @@ def test_hero_image_needs_alt_text_unless_decorative(admin_client):
 def with_everything(model, data):
     """`data` with a source, tags, a related page, and a condition's product guide."""
     source = {"title": "Low back pain and sciatica in over 16s", "publisher": "NICE", "year": 2020}
-    related = page_at("/specific-back-pain/sciatica/").pk
+    related = page_at(SCIATICA.url).pk
     data = {
         **data,
         **nested_form_data(
@@ -210,7 +220,7 @@ def with_everything(model, data):
         "tags": "sciatica, posture",
     }
     if model is ConditionPage:
-        guide = page_at("/back-pain-products/chairs/").pk
+        guide = page_at(CHAIRS.url).pk
         data.update(nested_form_data({"guide_links": inline_formset([{"guide": guide}])}))
     return data
 
@@ -242,16 +252,16 @@ def test_the_add_page_chooser_describes_each_type_and_offers_only_what_fits(admi
         add = reverse("wagtailadmin_pages:add_subpage", args=[page_at(path).pk])
         return admin_client.get(add).content.decode()
 
-    about = offered("/learn-more/")
+    about = offered(LEARN_MORE.url)
     assert "A plain page of text" in about and "A form readers fill in" in about
     assert "Sciatica" not in about and "Buying guide" not in about.lower()
-    health = offered("/back-pain-types/")
+    health = offered(BACK_PAIN_TYPES.url)
     assert "A condition, such as Sciatica, in fixed sections" in health
     assert "Health advice written as one flowing text" in health
 
 
 def test_a_new_page_is_shown_in_menus_unless_the_editor_says_not(admin_client):
-    form = admin_client.get(add_url(StandardPage, page_at("/learn-more/"))).content.decode()
+    form = admin_client.get(add_url(StandardPage, page_at(LEARN_MORE.url))).content.decode()
     checkbox = (
         form.split('name="show_in_menus"')[0].rsplit("<input", 1)[1]
         + form.split('name="show_in_menus"')[1].split(">")[0]

@@ -11,6 +11,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 
 from healthsite.admin_login import REFUSED
 from tests.conftest import page_at
+from tests.site_pages import ABOUT
 
 pytestmark = pytest.mark.django_db
 
@@ -111,7 +112,7 @@ def test_password_reset_e_mails_are_limited_without_telling_anything(client, edi
 
 
 def test_guessing_a_private_pages_password_is_stopped(client):
-    page = page_at("/learn-more/about/")
+    page = page_at(ABOUT.url)
     restriction = PageViewRestriction.objects.create(
         page=page, restriction_type=PageViewRestriction.PASSWORD, password="letmein"
     )

@@ -32,13 +32,14 @@ from products.models import ProductGuidePage
 from stories.models import StorySubmission
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import form_data
+from tests.site_pages import BACK_PAIN_PRODUCTS, BACK_PAIN_TYPES, CHAIRS, CONTACT, LOWER_BACK_PAIN
 
 pytestmark = pytest.mark.django_db
 
-SECTION = "/back-pain-products/"  # the one section the limited groups may work in
-INSIDE = "/back-pain-products/chairs/"
-OUTSIDE_SECTION = "/back-pain-types/"
-OUTSIDE = "/back-pain-types/lower-back-pain/"
+SECTION = BACK_PAIN_PRODUCTS.url  # the one section the limited groups may work in
+INSIDE = CHAIRS.url
+OUTSIDE_SECTION = BACK_PAIN_TYPES.url
+OUTSIDE = LOWER_BACK_PAIN.url
 DENIED = "Sorry, you do not have permission to access this area."
 READER_EMAIL = "a.reader@example.org"
 CONTACT_MESSAGE = "My back hurts when I lift my grandson."
@@ -428,7 +429,7 @@ def readers_data():
         email=READER_EMAIL,
         consent=True,
     )
-    contact = page_at("/learn-more/contact/")
+    contact = page_at(CONTACT.url)
     FormSubmission.objects.create(
         page=contact,
         form_data={

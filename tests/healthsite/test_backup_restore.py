@@ -12,8 +12,10 @@ import pytest
 
 from django.db import connection
 
+from tests.site_pages import BACK_PAIN_TYPES, SCIATICA
+
 ROOT = Path(__file__).resolve().parents[2]
-URLS = ["/", "/back-pain-types/", "/specific-back-pain/sciatica/", "/feed/", "/search/?q=spasm"]
+URLS = ["/", BACK_PAIN_TYPES.url, SCIATICA.url, "/feed/", "/search/?q=spasm"]
 
 pytestmark = [pytest.mark.postgres, pytest.mark.django_db]
 

@@ -18,6 +18,7 @@ from healthsite.blocks import PARAGRAPH_FEATURES
 from products.models import ProductGuidePage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import add_url, form_data
+from tests.site_pages import BACK_PAIN_OVERVIEW, BACK_PAIN_PRODUCTS, SPECIFIC_BACK_PAIN
 
 pytestmark = pytest.mark.django_db
 NICE = str(uuid.uuid4())
@@ -29,9 +30,9 @@ SOURCES = [
 ]
 # Where each content template keeps its rich text: (page type, parent, stream field).
 PAGE_TYPES = [
-    (ArticlePage, "/back-pain-overview/", "body"),
-    (ConditionPage, "/specific-back-pain/", "overview"),
-    (ProductGuidePage, "/back-pain-products/", "body"),
+    (ArticlePage, BACK_PAIN_OVERVIEW.url, "body"),
+    (ConditionPage, SPECIFIC_BACK_PAIN.url, "overview"),
+    (ProductGuidePage, BACK_PAIN_PRODUCTS.url, "body"),
 ]
 
 
@@ -166,7 +167,7 @@ def test_citations_are_numbered_by_the_sources_list_and_link_both_ways(
 def test_the_feeds_carry_the_numbered_citations_and_the_sources_with_absolute_links(
     admin_client, client
 ):
-    page = publish(admin_client, ArticlePage, "/back-pain-overview/", CITING)
+    page = publish(admin_client, ArticlePage, BACK_PAIN_OVERVIEW.url, CITING)
     address = f"http://testserver{page.url}"
     assert 'class="sources"' in page.content_html
 
@@ -180,7 +181,7 @@ def test_the_feeds_carry_the_numbered_citations_and_the_sources_with_absolute_li
 
 
 def test_a_typed_number_in_brackets_is_not_a_citation(admin_client, client):
-    page = publish(admin_client, ArticlePage, "/back-pain-overview/", "<p>See [1] below.</p>")
+    page = publish(admin_client, ArticlePage, BACK_PAIN_OVERVIEW.url, "<p>See [1] below.</p>")
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
     assert "See [1] below." in soup.find("main").text
     assert citations(soup) == []
@@ -192,7 +193,7 @@ def test_a_typed_number_in_brackets_is_not_a_citation(admin_client, client):
 
 
 def test_the_editor_keeps_a_citation_from_its_html_to_the_database_and_back(admin_client):
-    page = publish(admin_client, ArticlePage, "/back-pain-overview/", CITING)
+    page = publish(admin_client, ArticlePage, BACK_PAIN_OVERVIEW.url, CITING)
     stored = page.body[0].value.source
     assert cite(NHS, "[2]") in stored and cite(NICE, "[1]") in stored
 
@@ -219,7 +220,7 @@ def test_a_citation_of_a_deleted_source_is_refused_with_a_clear_message(admin_cl
     data = page_data(ArticlePage, "Lost source", CITING, entries=SOURCES[:1])  # NHS deleted
     if action is None:
         data.pop("action-publish")
-    parent = page_at("/back-pain-overview/")
+    parent = page_at(BACK_PAIN_OVERVIEW.url)
     response = admin_client.post(add_url(ArticlePage, parent), data)
     assert response.status_code == 200
     errors = response.context["form"].errors
@@ -230,14 +231,14 @@ def test_a_citation_of_a_deleted_source_is_refused_with_a_clear_message(admin_cl
 
 def test_a_citation_in_a_condition_section_is_checked_too(admin_client):
     data = page_data(ConditionPage, "Lost source", CITING, entries=SOURCES[:1], field="overview")
-    response = admin_client.post(add_url(ConditionPage, page_at("/specific-back-pain/")), data)
+    response = admin_client.post(add_url(ConditionPage, page_at(SPECIFIC_BACK_PAIN.url)), data)
     assert response.status_code == 200
     assert "overview" in response.context["form"].errors
     assert MISSING_SOURCE in response.content.decode()
 
 
 def test_a_citation_whose_source_went_away_outside_the_admin_is_left_out(admin_client, client):
-    page = publish(admin_client, ArticlePage, "/back-pain-overview/", CITING)
+    page = publish(admin_client, ArticlePage, BACK_PAIN_OVERVIEW.url, CITING)
     del page.sources[1]  # NHS
     page.save_revision().publish()
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
@@ -247,6 +248,6 @@ def test_a_citation_whose_source_went_away_outside_the_admin_is_left_out(admin_c
 
 
 def test_a_page_without_sources_has_no_sources_list(admin_client, client):
-    page = publish(admin_client, ArticlePage, "/back-pain-overview/", "<p>Hi.</p>", entries=[])
+    page = publish(admin_client, ArticlePage, BACK_PAIN_OVERVIEW.url, "<p>Hi.</p>", entries=[])
     soup = BeautifulSoup(client.get(page.url).content, "html.parser")
     assert soup.find("section", class_="sources") is None

@@ -11,9 +11,10 @@ from django.core import mail, signing
 from wagtail.contrib.forms.models import FormSubmission
 
 from privacy import public_forms
+from tests.site_pages import CONTACT
 
 pytestmark = pytest.mark.django_db
-URL = "/learn-more/contact/"
+URL = CONTACT.url
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 
 

@@ -12,13 +12,14 @@ from wagtail.embeds.blocks import EmbedBlock
 from wagtail.models import Page
 
 from tests.conftest import page_at
+from tests.site_pages import A_TO_Z, MUSCLE_SPASMS
 
 pytestmark = pytest.mark.django_db
 
 OTHER_URLS = [
     "/search/?q=sciatica",
     "/search/?q=zzzzqqq",
-    "/a-z/",
+    A_TO_Z.url,
     "/site-map/",
     "/people/",
     "/no-such-page/",
@@ -70,9 +71,7 @@ def test_no_public_page_has_inline_script_or_style(client):
         assert parser.found == [], f"{url}: {parser.found}"
 
 
-@pytest.mark.parametrize(
-    "url", ["/", "/back-pain-types/muscle-spasms/", "/no-such-page/", *OTHER_URLS[:2]]
-)
+@pytest.mark.parametrize("url", ["/", MUSCLE_SPASMS.url, "/no-such-page/", *OTHER_URLS[:2]])
 def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client, url):
     policy = directives(client.get(url))
     assert policy["default-src"] == ["'none'"]
@@ -85,8 +84,8 @@ def test_public_pages_allow_only_the_sites_own_scripts_and_styles(client, url):
 
 def test_a_page_from_the_cache_carries_the_policy_too(client, settings):
     settings.PAGE_CACHE_SECONDS = 600
-    first = client.get("/back-pain-types/muscle-spasms/")
-    again = client.get("/back-pain-types/muscle-spasms/")
+    first = client.get(MUSCLE_SPASMS.url)
+    again = client.get(MUSCLE_SPASMS.url)
     assert again["Content-Security-Policy"] == first["Content-Security-Policy"]
     assert "script-src 'self'" in again["Content-Security-Policy"]
 
@@ -100,7 +99,7 @@ def test_the_admin_has_its_own_policy(admin_client):
 
 
 def test_a_preview_is_the_readers_page_which_the_editor_may_frame(admin_client):
-    spasms = page_at("/back-pain-types/muscle-spasms/")
+    spasms = page_at(MUSCLE_SPASMS.url)
     policy = directives(admin_client.get(f"/admin/pages/{spasms.pk}/view_draft/"))
     assert policy["script-src"] == ["'self'"]
     assert policy["frame-ancestors"] == ["'self'"]
@@ -124,7 +123,7 @@ def test_the_live_preview_beside_the_editor_is_the_readers_page_too(admin_client
     from articles.models import ConditionPage
     from tests.healthsite.test_admin_editing import form_data
 
-    spasms = page_at("/back-pain-types/muscle-spasms/")
+    spasms = page_at(MUSCLE_SPASMS.url)
     preview = f"/admin/pages/{spasms.pk}/edit/preview/"
     assert admin_client.post(preview, form_data(ConditionPage, "Muscle spasms"))
     policy = directives(admin_client.get(preview))

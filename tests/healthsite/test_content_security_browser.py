@@ -5,6 +5,8 @@ import re
 
 import pytest
 
+from tests.site_pages import A_TO_Z, MUSCLE_SPASMS, NEWSLETTER, WHATS_NEW
+
 pytestmark = pytest.mark.browser
 
 EDITOR = ("csp-editor", "a-long-test-password")
@@ -36,7 +38,7 @@ def refused(page):
 
 
 def test_readers_pages_work_with_nothing_refused(page, site_url, refused):
-    for path in ("/", "/back-pain-types/muscle-spasms/", "/whats-new/", "/a-z/", "/newsletter/"):
+    for path in ("/", MUSCLE_SPASMS.url, WHATS_NEW.url, A_TO_Z.url, NEWSLETTER.url):
         page.goto(site_url + path)
     page.locator("#header-search").press_sequentially("scia", delay=40)  # search as you type
     page.get_by_role("option", name=re.compile("Sciatica")).first.wait_for()

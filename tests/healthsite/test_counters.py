@@ -14,6 +14,7 @@ from search import stats
 from search.models import SearchQueryCount
 from tests.healthsite.test_admin_login import sign_in
 from tests.healthsite.test_contact_form import ORIGIN, URL, message
+from tests.site_pages import NEWSLETTER
 
 pytestmark = pytest.mark.django_db
 READER = "203.0.113.30"
@@ -54,7 +55,7 @@ def test_a_success_clearing_its_count_outlives_the_page_cache(client, django_use
 
 
 def test_newsletter_mails_to_one_address_outlive_the_page_cache():
-    request = RequestFactory().post("/newsletter/", REMOTE_ADDR=READER)
+    request = RequestFactory().post(NEWSLETTER.url, REMOTE_ADDR=READER)
     allowed = int(MAILS_PER_ADDRESS.split("/")[0])
     assert not any(mailed_too_often(request, "sam@example.com") for _ in range(allowed))
     cache.clear()

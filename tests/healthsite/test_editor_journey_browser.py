@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from tests.demo_team import sign_in
+from tests.site_pages import BACK_PAIN_TYPES
 
 pytestmark = pytest.mark.browser
 TITLE = "Rib Pain"
@@ -90,7 +91,7 @@ def test_an_editor_writes_a_condition_a_reviewer_approves_it_and_readers_find_it
 ):
     # The editor starts from the section on the site, with Wagtail's quick actions.
     sign_in(page, site_url, "editor")
-    page.goto(site_url + "/back-pain-types/")
+    page.goto(site_url + BACK_PAIN_TYPES.url)
     page.get_by_role("button", name="View Wagtail quick actions").click()
     page.get_by_role("menuitem", name="Add a child page").click()
     # Each type is offered with its one-line description: "Condition. A condition, such as…".
@@ -108,7 +109,7 @@ def test_an_editor_writes_a_condition_a_reviewer_approves_it_and_readers_find_it
 
     # Not yet for readers, who may have the section and the feed in the cache already.
     assert page.request.get(site_url + URL).status == 404
-    page.goto(site_url + "/back-pain-types/")
+    page.goto(site_url + BACK_PAIN_TYPES.url)
     expect(page.get_by_role("main").get_by_role("link", name=TITLE)).to_have_count(0)
     assert site_url + URL not in feed_links(page, site_url)
 
@@ -132,7 +133,7 @@ def test_an_editor_writes_a_condition_a_reviewer_approves_it_and_readers_find_it
     ).to_be_visible()
     expect(main.get_by_role("img", name="Drawing of the spine from the side")).to_be_visible()
 
-    page.goto(site_url + "/back-pain-types/")
+    page.goto(site_url + BACK_PAIN_TYPES.url)
     page.get_by_role("main").get_by_role("link", name=TITLE).click()
     page.wait_for_url("**" + URL)
 

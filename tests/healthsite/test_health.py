@@ -11,6 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from tests.site_pages import MUSCLE_SPASMS
+
 ROOT = Path(__file__).resolve().parents[2]
 
 pytestmark = pytest.mark.django_db
@@ -61,6 +63,6 @@ def test_healthz_says_503_when_the_database_is_down():
 
 
 def test_readers_get_the_static_error_page_when_the_database_is_down():
-    status, html = without_database("/back-pain-types/muscle-spasms/")
+    status, html = without_database(MUSCLE_SPASMS.url)
     assert status == 500
     assert "Sorry, something went wrong" in html and "Traceback" not in html

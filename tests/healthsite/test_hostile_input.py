@@ -11,6 +11,7 @@ from wagtail.documents import get_document_model
 
 from healthsite.models import ContentPage
 from tests.conftest import page_at
+from tests.site_pages import CONTACT, NEWSLETTER, SCIATICA, TELL_YOUR_STORY
 
 pytestmark = pytest.mark.django_db
 
@@ -103,13 +104,13 @@ def test_hostile_query_strings_on_every_public_url(client_without_raising, name)
 def public_forms():
     """(URL, fields) of every public form, filled with something."""
     return [
-        ("/newsletter/", {"email": "sam@example.com", "first_name": "Sam", "source": "/"}),
+        (NEWSLETTER.url, {"email": "sam@example.com", "first_name": "Sam", "source": "/"}),
         (
-            "/back-pain-overview/tell-your-story/",
+            TELL_YOUR_STORY.url,
             {"title": "A title", "story": "A story.", "teller": "Sam", "consent": "on"},
         ),
         (
-            "/learn-more/contact/",
+            CONTACT.url,
             {"your_name": "Sam", "your_e_mail_address": "s@example.com", "your_message": "Hi"},
         ),
     ]
@@ -142,7 +143,7 @@ def test_hostile_values_in_every_field_of_every_form(client_without_raising):
 
 
 def test_a_feed_limit_in_other_digits_is_ignored(client):
-    page = page_at("/specific-back-pain/sciatica/")
+    page = page_at(SCIATICA.url)
     for url in ["/feed/", "/feed/atom/", "/feed/json/", f"/{page.get_parent().slug}/feed/"]:
         response = client.get(url, {"limit": "²"})
         assert response.status_code == 200, url

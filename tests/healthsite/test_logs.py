@@ -13,6 +13,7 @@ from django.conf import settings
 from django.utils.module_loading import import_string
 
 from tests.newsletter.conftest import sign_up
+from tests.site_pages import SCIATICA
 
 pytestmark = pytest.mark.django_db
 
@@ -103,6 +104,6 @@ def test_a_mail_server_refusing_a_reader_is_logged_without_their_address(
 
 
 def test_a_method_readers_may_not_use_is_a_warning(client, log_lines):
-    assert client.delete("/specific-back-pain/sciatica/").status_code == 405
+    assert client.delete(SCIATICA.url).status_code == 405
     refused = [entry for entry in log_lines() if entry.get("status") == 405]
     assert refused and all(entry["level"] == "WARNING" for entry in refused)

@@ -3,10 +3,12 @@ anything else gets 405 Method Not Allowed, never a page or an error."""
 
 import pytest
 
+from tests.site_pages import CONTACT, MUSCLE_SPASMS, NEWSLETTER, TELL_YOUR_STORY
+
 pytestmark = pytest.mark.django_db
 
-CONDITION = "/back-pain-types/muscle-spasms/"
-WITH_A_FORM = ["/newsletter/", "/learn-more/contact/", "/back-pain-overview/tell-your-story/"]
+CONDITION = MUSCLE_SPASMS.url
+WITH_A_FORM = [NEWSLETTER.url, CONTACT.url, TELL_YOUR_STORY.url]
 
 
 @pytest.mark.parametrize("method", ["put", "delete", "patch", "post"])

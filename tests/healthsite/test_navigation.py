@@ -12,6 +12,14 @@ from demo.generator import generate
 from healthsite.models import ContentPage
 from healthsite.navigation import MENU_LIMIT
 from tests.conftest import page_at
+from tests.site_pages import (
+    BACK_PAIN_TYPES,
+    BACK_PAIN_WHILE_SLEEPING,
+    HIP_PAIN,
+    LOWER_BACK_PAIN,
+    SCIATICA,
+    WHIPLASH,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -33,7 +41,7 @@ def test_the_menu_groups_pages_under_their_sections(client):
 
 
 def test_the_top_bar_links_home_newsletter_and_whats_new(client):
-    html = client.get("/back-pain-types/").content.decode()
+    html = client.get(BACK_PAIN_TYPES.url).content.decode()
     top_bar = html.split('aria-label="Quick links"')[1].split("</nav>")[0]
     assert [part.split(">")[0] for part in top_bar.split("<a ")[1:]] == [
         'href="/"',
@@ -44,25 +52,25 @@ def test_the_top_bar_links_home_newsletter_and_whats_new(client):
 
 
 def test_the_current_page_is_marked(client):
-    menu = main_menu(client, "/specific-back-pain/sciatica/")
+    menu = main_menu(client, SCIATICA.url)
     assert 'href="/specific-back-pain/sciatica/" aria-current="page"' in menu
     assert menu.count('aria-current="page"') == 1
 
 
 def test_an_unpublished_page_leaves_the_menu(client):
     assert 'href="/specific-back-pain/whiplash/"' in main_menu(client)
-    page_at("/specific-back-pain/whiplash/").unpublish()
+    page_at(WHIPLASH.url).unpublish()
     assert 'href="/specific-back-pain/whiplash/"' not in main_menu(client)
 
 
 def test_show_in_menus_and_order_come_from_the_tree(client):
-    page = page_at("/back-pain-types/hip-pain/")
+    page = page_at(HIP_PAIN.url)
     page.show_in_menus = False
     page.save()
-    assert "/back-pain-types/hip-pain/" not in main_menu(client)
+    assert HIP_PAIN.url not in main_menu(client)
 
-    last = page_at("/back-pain-types/back-pain-while-sleeping/")
-    last.move(page_at("/back-pain-types/lower-back-pain/"), pos="left")
+    last = page_at(BACK_PAIN_WHILE_SLEEPING.url)
+    last.move(page_at(LOWER_BACK_PAIN.url), pos="left")
     menu = main_menu(client)
     assert menu.index("Back Pain While Sleeping") < menu.index("Lower Back Pain")
 
@@ -89,7 +97,7 @@ def test_the_menu_stays_within_its_limits_with_2000_more_pages(client):
     generate(2000, log=lambda message: None)
     assert main_menu(client) == before  # archive pages stay out of the menus
 
-    section = page_at("/back-pain-types/")
+    section = page_at(BACK_PAIN_TYPES.url)
     children = ContentPage.objects.child_of(section).filter(owner__username="content-generator")
     ContentPage.objects.filter(pk__in=children.values("pk")[:40]).update(show_in_menus=True)
     menu = main_menu(client)

@@ -2,6 +2,8 @@
 
 import pytest
 
+from tests.site_pages import BACK_PAIN_TYPES
+
 pytestmark = pytest.mark.browser
 PHONE = {"width": 360, "height": 740}
 
@@ -26,7 +28,7 @@ def test_a_reader_on_a_phone_opens_the_menu_and_reaches_a_condition(browser, sit
 def test_the_menu_is_open_beside_the_content_on_a_desktop(browser, site_url):
     context = browser.new_context(viewport={"width": 1280, "height": 900})
     page = context.new_page()
-    page.goto(site_url + "/back-pain-types/")
+    page.goto(site_url + BACK_PAIN_TYPES.url)
     menu = page.get_by_role("navigation", name="Main")
     assert menu.get_by_role("link", name="Muscle Spasms").is_visible()
     assert not page.get_by_text("Menu", exact=True).is_visible()

@@ -1,5 +1,7 @@
 import pytest
 
+from tests.site_pages import BACK_PAIN_MANAGEMENT, BACK_PAIN_TYPES, SPECIFIC_BACK_PAIN
+
 pytestmark = pytest.mark.django_db
 
 
@@ -9,9 +11,9 @@ def test_the_404_page_helps_readers_on(client):
     html = response.content.decode()
     assert 'role="search"' in html and 'name="q"' in html
     sections = {
-        "/back-pain-types/": "Back Pain Types",
-        "/specific-back-pain/": "Specific Back Pain",
-        "/back-pain-management/": "Back Pain Management",
+        BACK_PAIN_TYPES.url: "Back Pain Types",
+        SPECIFIC_BACK_PAIN.url: "Specific Back Pain",
+        BACK_PAIN_MANAGEMENT.url: "Back Pain Management",
     }
     for url, title in sections.items():
         assert f'<li><a href="{url}">{title}</a></li>' in html

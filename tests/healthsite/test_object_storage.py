@@ -22,6 +22,7 @@ from django.core.files.images import ImageFile
 from wagtail.images import get_image_model
 
 from tests.conftest import page_at
+from tests.site_pages import MUSCLE_SPASMS
 
 ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "healthsite-media"
@@ -119,7 +120,7 @@ def test_an_image_published_on_a_page_is_shown_from_the_bucket(
     image = get_image_model()(title="Spine, side view")
     image.file = ImageFile(drawing, name="spine.jpg")
     image.save()
-    page = page_at("/back-pain-types/muscle-spasms/")
+    page = page_at(MUSCLE_SPASMS.url)
     page.hero_image, page.hero_image_alt = image, "The spine seen from the side"
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -128,7 +129,7 @@ def test_an_image_published_on_a_page_is_shown_from_the_bucket(
     stored = objects(bucket)
     assert "original_images/spine.jpg" in stored
     assert any(key.startswith("images/spine.") and key.endswith(".webp") for key in stored)
-    html = BeautifulSoup(client.get("/back-pain-types/muscle-spasms/").content, "html.parser")
+    html = BeautifulSoup(client.get(MUSCLE_SPASMS.url).content, "html.parser")
     url = html.find("img", alt="The spine seen from the side")["src"]
     assert url.startswith(f"{bucket}/{BUCKET}/images/spine.")
     with urllib.request.urlopen(url, timeout=5) as answer:

@@ -8,9 +8,9 @@ from django.utils import timezone
 from editorial.models import Person
 from healthsite.models import SiteSettings
 from tests.conftest import page_at
+from tests.site_pages import ABOUT, CHAIRS, PILATES_EXERCISES, SCIATICA, TMJ_PAIN
 
 pytestmark = pytest.mark.django_db
-SCIATICA = "/specific-back-pain/sciatica/"
 
 
 def main(client, path):
@@ -18,8 +18,8 @@ def main(client, path):
 
 
 def test_a_health_page_names_its_author_and_reviewer_with_dates(client):
-    html = main(client, SCIATICA)
-    page = page_at(SCIATICA)
+    html = main(client, SCIATICA.url)
+    page = page_at(SCIATICA.url)
     assert 'Written by <a href="/people/alex-morgan/">Alex Morgan</a>' in html
     assert 'Medically reviewed by <a href="/people/dr-sam-okafor/">Dr Sam Okafor</a>' in html
     assert f'Last reviewed: <time datetime="{page.last_reviewed:%Y-%m-%d}">' in html
@@ -27,7 +27,7 @@ def test_a_health_page_names_its_author_and_reviewer_with_dates(client):
 
 
 def test_review_intervals_come_from_the_page_type(client):
-    for path, months in [(SCIATICA, 12), ("/back-pain-products/chairs/", 6)]:
+    for path, months in [(SCIATICA.url, 12), (CHAIRS.url, 6)]:
         page = page_at(path)
         due = page.next_review_due
         assert (
@@ -36,15 +36,15 @@ def test_review_intervals_come_from_the_page_type(client):
 
 
 def test_the_disclaimer_is_on_every_health_page_once(client):
-    for path in (SCIATICA, "/back-pain-products/chairs/", "/pilates-exercises/"):
+    for path in (SCIATICA.url, CHAIRS.url, PILATES_EXERCISES.url):
         html = client.get(path).content.decode()
         assert html.count("Medical disclaimer") == 1
         assert 'class="disclaimer"' in html.split("</main>")[0]
-    assert "Medical disclaimer" in client.get("/learn-more/about/").content.decode()
+    assert "Medical disclaimer" in client.get(ABOUT.url).content.decode()
 
 
 def test_emergency_signs_say_what_to_do_as_settings_put_it(client):
-    html = main(client, SCIATICA)
+    html = main(client, SCIATICA.url)
     seek_help = html.split('id="seek-help"')[1]
     assert "Get emergency help now if:" in seek_help
     assert "call 999 or go to your nearest A&amp;E" in seek_help
@@ -52,7 +52,7 @@ def test_emergency_signs_say_what_to_do_as_settings_put_it(client):
     settings = SiteSettings.objects.get()
     settings.emergency_sentence = "In an emergency, call 112."
     settings.save()
-    html = main(client, SCIATICA)
+    html = main(client, SCIATICA.url)
     assert "In an emergency, call 112." in html
     # Another country's edition: no other page text names the UK's number or A&E.
     assert "999" not in html and "A&amp;E" not in html
@@ -66,7 +66,7 @@ def test_a_profile_shows_credentials_registration_and_pages(client):
     # The demo's people are fictional, and their pages say so once.
     assert html.count("This person is fictional") == 1
     assert "Pages medically reviewed by Dr Sam Okafor" in html
-    assert f'href="{SCIATICA}"' in html
+    assert f'href="{SCIATICA.url}"' in html
     author = main(client, "/people/alex-morgan/")
     assert (
         "Pages written by Alex Morgan" in author and "Health and Care Professions Council" in author
@@ -74,8 +74,8 @@ def test_a_profile_shows_credentials_registration_and_pages(client):
 
 
 def test_unpublished_pages_leave_a_profile(client):
-    page_at(SCIATICA).unpublish()
-    assert f'href="{SCIATICA}"' not in main(client, "/people/dr-sam-okafor/")
+    page_at(SCIATICA.url).unpublish()
+    assert f'href="{SCIATICA.url}"' not in main(client, "/people/dr-sam-okafor/")
 
 
 def test_profiles_answer_404_for_nobody_and_list_everyone(client):
@@ -92,15 +92,15 @@ def test_a_new_person_gets_a_free_slug():
 
 def test_a_page_past_its_review_date_says_it_is_being_reviewed(client):
     """As NHS.UK does: no stale "next review due" date shown as if it were still ahead."""
-    page = page_at("/specific-back-pain/tmj-pain/")
+    page = page_at(TMJ_PAIN.url)
     assert page.next_review_due < timezone.localdate()
-    html = main(client, "/specific-back-pain/tmj-pain/")
+    html = main(client, TMJ_PAIN.url)
     assert "Being reviewed</strong>: its review was due on" in html
     assert "Next review due" not in html
-    assert "Being reviewed" not in main(client, SCIATICA)
+    assert "Being reviewed" not in main(client, SCIATICA.url)
 
 
 def test_a_printed_page_carries_its_address(client):
-    html = main(client, SCIATICA)
-    address = page_at(SCIATICA).get_full_url()  # the site's own address, not the request's
+    html = main(client, SCIATICA.url)
+    address = page_at(SCIATICA.url).get_full_url()  # the site's own address, not the request's
     assert f'<p class="print-only">Printed from {address}</p>' in html

@@ -7,6 +7,8 @@ import uuid
 import pytest
 from playwright.sync_api import expect
 
+from tests.site_pages import MUSCLE_SPASMS, WHATS_NEW
+
 pytestmark = pytest.mark.browser
 PHONE = {"width": 320, "height": 640}
 
@@ -25,7 +27,7 @@ def fits_the_screen(page):
 
 
 def test_a_condition_page_puts_its_words_before_the_site_around_it(page, site_url):
-    page.goto(site_url + "/back-pain-types/muscle-spasms/")
+    page.goto(site_url + MUSCLE_SPASMS.url)
     menu = page.locator(".site-nav").bounding_box()
     assert menu["y"] + menu["height"] <= 200  # a third of the screen at most
     assert top(page, ".toc") < top(page, ".page-header__image")
@@ -33,14 +35,14 @@ def test_a_condition_page_puts_its_words_before_the_site_around_it(page, site_ur
 
 
 def test_whats_new_lists_its_pages_on_the_first_screens(page, site_url):
-    page.goto(site_url + "/whats-new/")
+    page.goto(site_url + WHATS_NEW.url)
     assert top(page, ".whats-new") < 2 * PHONE["height"]
     assert fits_the_screen(page)
 
 
 def test_a_long_email_address_wraps_in_the_signup_answer(page, site_url):
     address = f"a-long-address-{uuid.uuid4().hex}@example.com"
-    page.goto(site_url + "/back-pain-types/muscle-spasms/")
+    page.goto(site_url + MUSCLE_SPASMS.url)
     signup = page.get_by_role("region", name=re.compile("by e-mail"))
     signup.get_by_label("Your e-mail address").fill(address)
     signup.get_by_label("Your first name").fill("Alex")

@@ -6,14 +6,15 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.site_pages import MUSCLE_SPASMS
+
 pytestmark = pytest.mark.browser
-MUSCLE_SPASMS = "/back-pain-types/muscle-spasms/"
 
 
 def test_a_printed_condition_page_says_where_it_came_from_and_keeps_headings_with_text(
     page, site_url
 ):
-    page.goto(site_url + MUSCLE_SPASMS)
+    page.goto(site_url + MUSCLE_SPASMS.url)
     expect(page.locator(".print-only")).to_be_hidden()  # on screen the address bar says it
     page.emulate_media(media="print")
 

@@ -9,17 +9,18 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from tests.conftest import page_at
+from tests.site_pages import ABOUT, BACK_PAIN_TYPES, MUSCLE_SPASMS, WHATS_NEW
 
 pytestmark = pytest.mark.django_db
 
-PRIVATE = "/back-pain-types/muscle-spasms/"
+PRIVATE = MUSCLE_SPASMS.url
 WHERE_LISTED = [
-    "/back-pain-types/",
+    BACK_PAIN_TYPES.url,
     "/",
-    "/whats-new/",
+    WHATS_NEW.url,
     "/site-map/",
     "/feed/",
-    "/learn-more/about/",
+    ABOUT.url,
 ]
 
 

@@ -18,10 +18,28 @@ from articles.models import ConditionGuide
 from demo.generator import generate
 from healthsite.models import ContentPage, PageTag, RelatedPage
 from tests.conftest import page_at
+from tests.site_pages import (
+    ARTHRITIS,
+    BACK_PAIN_WHILE_SLEEPING,
+    BURSITIS,
+    CHAIRS,
+    CHRONIC_BACK_PAIN,
+    GOOD_POSTURE,
+    HIP_PAIN,
+    LOWER_BACK_PAIN,
+    MANAGEMENT_REMEDIES,
+    MATTRESSES,
+    MIDDLE_BACK_PAIN,
+    MUSCLE_SPASMS,
+    NECK_PAIN,
+    PILATES_EXERCISES,
+    SCIATICA,
+    SHOES,
+    SPINE_ANATOMY,
+    UPPER_BACK_PAIN,
+)
 
 pytestmark = pytest.mark.django_db
-
-SCIATICA = "/specific-back-pain/sciatica/"
 
 
 def related_block(html):
@@ -85,7 +103,7 @@ def siblings_of(path):
 
 
 def test_related_pages_end_the_page_inside_main(client):
-    html = client.get(SCIATICA).content.decode()
+    html = client.get(SCIATICA.url).content.decode()
     main = html.split('<main id="main"')[1].split("</main>")[0]
     assert main.index("</article>") < main.index(
         '<aside class="related" aria-labelledby="related-heading">'
@@ -98,70 +116,70 @@ def test_related_pages_end_the_page_inside_main(client):
 
 def test_picks_come_first_in_the_editors_order(client):
     picks = [
-        "/pilates-exercises/",
-        "/back-pain-overview/spine-anatomy/",
-        "/back-pain-types/hip-pain/",
+        PILATES_EXERCISES.url,
+        SPINE_ANATOMY.url,
+        HIP_PAIN.url,
     ]
-    set_references(SCIATICA, picks=picks)
-    shown = related(client, SCIATICA)
+    set_references(SCIATICA.url, picks=picks)
+    shown = related(client, SCIATICA.url)
     assert shown[:3] == picks
     assert len(shown) == 4
 
-    set_references(SCIATICA, picks=picks[::-1])
-    assert related(client, SCIATICA)[:3] == picks[::-1]
+    set_references(SCIATICA.url, picks=picks[::-1])
+    assert related(client, SCIATICA.url)[:3] == picks[::-1]
 
 
 def test_then_pages_sharing_the_most_tags_newest_first_among_equals(client):
-    set_references(SCIATICA, tags=["related-a", "related-b", "related-c"])
-    tag("/back-pain-types/hip-pain/", "related-a")
-    tag("/back-pain-overview/good-posture/", "related-a", "related-b", "related-c")
-    tag("/back-pain-management/remedies/", "related-a")
-    tag("/back-pain-products/shoes/", "related-b", "related-c")
+    set_references(SCIATICA.url, tags=["related-a", "related-b", "related-c"])
+    tag(HIP_PAIN.url, "related-a")
+    tag(GOOD_POSTURE.url, "related-a", "related-b", "related-c")
+    tag(MANAGEMENT_REMEDIES.url, "related-a")
+    tag(SHOES.url, "related-b", "related-c")
     now = timezone.now()
-    ContentPage.objects.filter(pk=page_at("/back-pain-types/hip-pain/").pk).update(
+    ContentPage.objects.filter(pk=page_at(HIP_PAIN.url).pk).update(
         last_updated=now - timedelta(days=300)
     )
-    ContentPage.objects.filter(pk=page_at("/back-pain-management/remedies/").pk).update(
+    ContentPage.objects.filter(pk=page_at(MANAGEMENT_REMEDIES.url).pk).update(
         last_updated=now - timedelta(days=3)
     )
 
-    assert related(client, SCIATICA) == [
-        "/back-pain-overview/good-posture/",  # three tags in common
-        "/back-pain-products/shoes/",  # two
-        "/back-pain-management/remedies/",  # one, updated more recently than hip pain
-        "/back-pain-types/hip-pain/",
+    assert related(client, SCIATICA.url) == [
+        GOOD_POSTURE.url,  # three tags in common
+        SHOES.url,  # two
+        MANAGEMENT_REMEDIES.url,  # one, updated more recently than hip pain
+        HIP_PAIN.url,
     ]
 
 
 def test_picks_then_tags_then_the_section_newest_first(client):
-    set_references(SCIATICA, picks=["/pilates-exercises/"], tags=["related-only-here"])
-    tag("/back-pain-types/hip-pain/", "related-only-here")
-    newest = page_at("/specific-back-pain/bursitis/")
+    set_references(SCIATICA.url, picks=[PILATES_EXERCISES.url], tags=["related-only-here"])
+    tag(HIP_PAIN.url, "related-only-here")
+    newest = page_at(BURSITIS.url)
     ContentPage.objects.filter(pk=newest.pk).update(last_updated=timezone.now())
 
-    shown = related(client, SCIATICA)
-    assert shown[:3] == ["/pilates-exercises/", "/back-pain-types/hip-pain/", newest.url]
+    shown = related(client, SCIATICA.url)
+    assert shown[:3] == [PILATES_EXERCISES.url, HIP_PAIN.url, newest.url]
     assert len(shown) == 4
-    assert shown[3] in siblings_of(SCIATICA)
+    assert shown[3] in siblings_of(SCIATICA.url)
     updated = {page.url: page.last_updated for page in ContentPage.objects.all()}
     assert updated[shown[2]] >= updated[shown[3]]
 
 
 def test_a_page_with_no_picks_or_tags_shows_its_section_newest_first(client):
-    set_references(SCIATICA)
-    shown = related(client, SCIATICA)
+    set_references(SCIATICA.url)
+    shown = related(client, SCIATICA.url)
     assert len(shown) == 4
-    assert set(shown) <= siblings_of(SCIATICA)
+    assert set(shown) <= siblings_of(SCIATICA.url)
     updated = {page.url: page.last_updated for page in ContentPage.objects.all()}
     assert [updated[url] for url in shown] == sorted((updated[url] for url in shown), reverse=True)
 
 
 def test_never_the_page_itself_nor_an_unpublished_or_private_page(client):
-    unpublished = page_at("/back-pain-overview/spine-anatomy/")
-    private = page_at("/back-pain-types/hip-pain/")
+    unpublished = page_at(SPINE_ANATOMY.url)
+    private = page_at(HIP_PAIN.url)
     set_references(
-        SCIATICA,
-        picks=[SCIATICA, unpublished.url, private.url, "/pilates-exercises/"],
+        SCIATICA.url,
+        picks=[SCIATICA.url, unpublished.url, private.url, PILATES_EXERCISES.url],
         tags=["related-shared"],
     )
     unpublished.unpublish()
@@ -170,154 +188,154 @@ def test_never_the_page_itself_nor_an_unpublished_or_private_page(client):
     )
     # Pages of the same tag and section that must not show either.
     tag(private.url, "related-shared")
-    hidden_sibling = page_at("/specific-back-pain/arthritis/")
+    hidden_sibling = page_at(ARTHRITIS.url)
     ContentPage.objects.filter(pk=hidden_sibling.pk).update(last_updated=timezone.now())
     PageViewRestriction.objects.create(
         page=hidden_sibling, restriction_type=PageViewRestriction.PASSWORD, password="secret"
     )
-    draft_sibling = page_at("/specific-back-pain/bursitis/")
+    draft_sibling = page_at(BURSITIS.url)
     draft_sibling.unpublish()
 
-    shown = related(client, SCIATICA)
-    assert shown[0] == "/pilates-exercises/"
+    shown = related(client, SCIATICA.url)
+    assert shown[0] == PILATES_EXERCISES.url
     assert len(shown) == 4 and len(set(shown)) == 4
-    for never in (SCIATICA, unpublished.url, private.url, hidden_sibling.url, draft_sibling.url):
+    for never in (
+        SCIATICA.url,
+        unpublished.url,
+        private.url,
+        hidden_sibling.url,
+        draft_sibling.url,
+    ):
         assert never not in shown
 
 
 def test_at_most_four_related_pages(client):
     picks = [
-        "/pilates-exercises/",
-        "/back-pain-overview/spine-anatomy/",
-        "/back-pain-types/hip-pain/",
-        "/back-pain-management/remedies/",
-        "/back-pain-overview/good-posture/",
+        PILATES_EXERCISES.url,
+        SPINE_ANATOMY.url,
+        HIP_PAIN.url,
+        MANAGEMENT_REMEDIES.url,
+        GOOD_POSTURE.url,
     ]
-    set_references(SCIATICA, picks=picks, tags=["related-many"])
-    tag("/back-pain-types/neck-pain/", "related-many")
-    assert related(client, SCIATICA) == picks[:4]
+    set_references(SCIATICA.url, picks=picks, tags=["related-many"])
+    tag(NECK_PAIN.url, "related-many")
+    assert related(client, SCIATICA.url) == picks[:4]
 
 
 def test_a_pick_to_a_page_that_gets_unpublished_disappears(client):
-    gone = page_at("/back-pain-overview/spine-anatomy/")
-    set_references(SCIATICA, picks=[gone.url, "/pilates-exercises/"])
-    assert related(client, SCIATICA)[:2] == [gone.url, "/pilates-exercises/"]
+    gone = page_at(SPINE_ANATOMY.url)
+    set_references(SCIATICA.url, picks=[gone.url, PILATES_EXERCISES.url])
+    assert related(client, SCIATICA.url)[:2] == [gone.url, PILATES_EXERCISES.url]
 
     gone.unpublish()
-    shown = related(client, SCIATICA)
-    assert shown[0] == "/pilates-exercises/"
+    shown = related(client, SCIATICA.url)
+    assert shown[0] == PILATES_EXERCISES.url
     assert len(shown) == 4
-    html = client.get(SCIATICA).content.decode()
+    html = client.get(SCIATICA.url).content.decode()
     assert f'href="{gone.url}"' not in html
     for url in shown:
         assert client.get(url).status_code == 200
 
 
 def test_conditions_and_product_guides_link_each_other(client):
-    condition = page_at(SCIATICA)
+    condition = page_at(SCIATICA.url)
     condition.guide_links = [
-        ConditionGuide(guide=page_at("/back-pain-products/mattresses/"), sort_order=1),
-        ConditionGuide(guide=page_at("/back-pain-products/chairs/"), sort_order=0),
+        ConditionGuide(guide=page_at(MATTRESSES.url), sort_order=1),
+        ConditionGuide(guide=page_at(CHAIRS.url), sort_order=0),
     ]
     condition.save_revision().publish()
 
     guides = "Product guides that may help"
-    assert linked_under(client, SCIATICA, guides) == [
-        "/back-pain-products/chairs/",
-        "/back-pain-products/mattresses/",
+    assert linked_under(client, SCIATICA.url, guides) == [
+        CHAIRS.url,
+        MATTRESSES.url,
     ]
     conditions = "Conditions this can help with"
-    assert SCIATICA in linked_under(client, "/back-pain-products/chairs/", conditions)
-    assert SCIATICA in linked_under(client, "/back-pain-products/mattresses/", conditions)
-    assert SCIATICA not in linked_under(client, "/back-pain-products/shoes/", conditions)
+    assert SCIATICA.url in linked_under(client, CHAIRS.url, conditions)
+    assert SCIATICA.url in linked_under(client, MATTRESSES.url, conditions)
+    assert SCIATICA.url not in linked_under(client, SHOES.url, conditions)
 
-    page_at("/back-pain-products/mattresses/").unpublish()
-    assert linked_under(client, SCIATICA, guides) == ["/back-pain-products/chairs/"]
+    page_at(MATTRESSES.url).unpublish()
+    assert linked_under(client, SCIATICA.url, guides) == [CHAIRS.url]
     condition.unpublish()
-    assert SCIATICA not in linked_under(client, "/back-pain-products/chairs/", conditions)
+    assert SCIATICA.url not in linked_under(client, CHAIRS.url, conditions)
 
 
 def test_a_linked_guide_is_listed_once_under_the_guides(client):
-    chairs = "/back-pain-products/chairs/"
-    page = set_references(SCIATICA, picks=[chairs, "/pilates-exercises/"])
+    chairs = CHAIRS.url
+    page = set_references(SCIATICA.url, picks=[chairs, PILATES_EXERCISES.url])
     page.guide_links = [ConditionGuide(guide=page_at(chairs))]
     page.save_revision().publish()
-    assert chairs not in related(client, SCIATICA)
-    assert linked_under(client, SCIATICA, "Product guides that may help") == [chairs]
+    assert chairs not in related(client, SCIATICA.url)
+    assert linked_under(client, SCIATICA.url, "Product guides that may help") == [chairs]
 
 
 def test_previous_and_next_follow_the_tree_within_a_section(client):
-    label, links = pager(client, "/back-pain-types/middle-back-pain/")
+    label, links = pager(client, MIDDLE_BACK_PAIN.url)
     assert label == "More in Back Pain Types"
     assert links == {
-        "prev": "/back-pain-types/upper-back-pain/",
-        "next": "/back-pain-types/chronic-back-pain/",
+        "prev": UPPER_BACK_PAIN.url,
+        "next": CHRONIC_BACK_PAIN.url,
     }
     # The ends have one side only.
-    assert pager(client, "/back-pain-types/lower-back-pain/")[1] == {
-        "next": "/back-pain-types/upper-back-pain/"
-    }
-    assert pager(client, "/back-pain-types/back-pain-while-sleeping/")[1] == {
-        "prev": "/back-pain-types/muscle-spasms/"
-    }
+    assert pager(client, LOWER_BACK_PAIN.url)[1] == {"next": UPPER_BACK_PAIN.url}
+    assert pager(client, BACK_PAIN_WHILE_SLEEPING.url)[1] == {"prev": MUSCLE_SPASMS.url}
     # Out of the menu still counts; unpublished does not; moving a page moves it in the pager.
-    chronic = page_at("/back-pain-types/chronic-back-pain/")
+    chronic = page_at(CHRONIC_BACK_PAIN.url)
     ContentPage.objects.filter(pk=chronic.pk).update(show_in_menus=False)
-    assert pager(client, "/back-pain-types/middle-back-pain/")[1]["next"] == chronic.url
+    assert pager(client, MIDDLE_BACK_PAIN.url)[1]["next"] == chronic.url
     chronic.unpublish()
-    assert pager(client, "/back-pain-types/middle-back-pain/")[1]["next"] == (
-        "/back-pain-types/neck-pain/"
-    )
-    page_at("/back-pain-types/hip-pain/").move(page_at("/back-pain-types/lower-back-pain/"), "left")
-    assert pager(client, "/back-pain-types/lower-back-pain/")[1] == {
-        "prev": "/back-pain-types/hip-pain/",
-        "next": "/back-pain-types/upper-back-pain/",
+    assert pager(client, MIDDLE_BACK_PAIN.url)[1]["next"] == (NECK_PAIN.url)
+    page_at(HIP_PAIN.url).move(page_at(LOWER_BACK_PAIN.url), "left")
+    assert pager(client, LOWER_BACK_PAIN.url)[1] == {
+        "prev": HIP_PAIN.url,
+        "next": UPPER_BACK_PAIN.url,
     }
 
 
 def test_no_pager_outside_a_section(client):
-    assert pager(client, "/pilates-exercises/") == (None, {})
+    assert pager(client, PILATES_EXERCISES.url) == (None, {})
 
 
 def test_related_links_cost_the_same_queries_whatever_the_number_of_pages(client):
     shared = ["related-scale-a", "related-scale-b"]
-    set_references(SCIATICA, picks=["/pilates-exercises/"], tags=shared)
-    tag("/back-pain-types/hip-pain/", *shared)
+    set_references(SCIATICA.url, picks=[PILATES_EXERCISES.url], tags=shared)
+    tag(HIP_PAIN.url, *shared)
 
     def queries():
-        client.get(SCIATICA)  # caches (site root paths, content types) warm
+        client.get(SCIATICA.url)  # caches (site root paths, content types) warm
         with CaptureQueriesContext(connection) as captured:
-            assert client.get(SCIATICA).status_code == 200
+            assert client.get(SCIATICA.url).status_code == 200
         return len(captured.captured_queries)
 
     at_demo_size = queries()
-    before = related(client, SCIATICA)
+    before = related(client, SCIATICA.url)
 
     generate(600, log=lambda message: None)
     # Every fifth generated page shares the tags, in the page's section and elsewhere.
     generated = ContentPage.objects.filter(owner__username="content-generator").order_by("pk")
     tagged = list(generated[::5])
-    tags = list(page_at(SCIATICA).tags.all())
+    tags = list(page_at(SCIATICA.url).tags.all())
     PageTag.objects.bulk_create(
         PageTag(content_object=page, tag=shared_tag) for page in tagged for shared_tag in tags
     )
-    section = page_at(SCIATICA).get_parent()
+    section = page_at(SCIATICA.url).get_parent()
     assert generated.child_of(section).count() >= 50
     assert generated.child_of(section).filter(tagged_items__isnull=False).exists()
 
     assert queries() == at_demo_size
-    after = related(client, SCIATICA)
-    assert after[0] == "/pilates-exercises/"
+    after = related(client, SCIATICA.url)
+    assert after[0] == PILATES_EXERCISES.url
     assert after != before  # the generated pages took part
     assert set(after[1:]) & {page.url for page in tagged}
 
 
 def test_related_links_take_two_queries(rf, django_assert_num_queries):
     """The pages found from picks, tags and section, with the pager; the guides."""
-    page = set_references(SCIATICA, picks=["/pilates-exercises/"], tags=["related-count"])
-    tag("/back-pain-types/hip-pain/", "related-count")
+    page = set_references(SCIATICA.url, picks=[PILATES_EXERCISES.url], tags=["related-count"])
+    tag(HIP_PAIN.url, "related-count")
     template = engines["django"].from_string("{% load related_tags %}{% related_links page %}")
-    context = {"page": page_at(SCIATICA), "request": rf.get(SCIATICA)}
+    context = {"page": page_at(SCIATICA.url), "request": rf.get(SCIATICA.url)}
     template.render(context)  # the request's site, found once per request
     with django_assert_num_queries(2):
         html = template.render(context)

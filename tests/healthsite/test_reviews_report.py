@@ -22,6 +22,7 @@ from editorial.setup import EDITORS, MODERATORS, REVIEWERS
 from healthsite.models import ContentPage, StandardPage
 from products.models import ProductGuidePage
 from tests.conftest import page_at
+from tests.site_pages import BACK_PAIN_OVERVIEW, BACK_PAIN_PRODUCTS, BACK_PAIN_TYPES, LEARN_MORE
 
 pytestmark = pytest.mark.django_db
 
@@ -41,13 +42,13 @@ def pages():
     )
     reviewer = Person.objects.create(name="Dr Ada Reviewer")
     for model, parent, title, last, due, live in [
-        (ConditionPage, "/back-pain-types/", "Overdue condition", -375, -10, True),
-        (ArticlePage, "/back-pain-overview/", "Soon article", -355, 10, True),
-        (ProductGuidePage, "/back-pain-products/", "Month guide", -152, 30, True),
-        (ArticlePage, "/back-pain-overview/", "Far article", -334, 31, True),
-        (ArticlePage, "/back-pain-overview/", "Unreviewed article", None, None, True),
-        (ConditionPage, "/back-pain-types/", "Draft condition", -400, -30, False),
-        (StandardPage, "/learn-more/", "Plain page", None, None, True),
+        (ConditionPage, BACK_PAIN_TYPES.url, "Overdue condition", -375, -10, True),
+        (ArticlePage, BACK_PAIN_OVERVIEW.url, "Soon article", -355, 10, True),
+        (ProductGuidePage, BACK_PAIN_PRODUCTS.url, "Month guide", -152, 30, True),
+        (ArticlePage, BACK_PAIN_OVERVIEW.url, "Far article", -334, 31, True),
+        (ArticlePage, BACK_PAIN_OVERVIEW.url, "Unreviewed article", None, None, True),
+        (ConditionPage, BACK_PAIN_TYPES.url, "Draft condition", -400, -30, False),
+        (StandardPage, LEARN_MORE.url, "Plain page", None, None, True),
     ]:
         page = page_at(parent).add_child(
             instance=model(title=title, slug=title.lower().replace(" ", "-"), summary="S.")

@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
 
 from tests.conftest import page_at
+from tests.site_pages import PRIVACY
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +24,7 @@ OFF_SITE = [
     "\\\\evil.example",
     "http://testserver@evil.example/",
 ]
-PRIVATE = "/learn-more/privacy/"
+PRIVATE = PRIVACY.url
 
 
 def assert_on_site(response):

@@ -15,6 +15,7 @@ from django.contrib.auth.models import Group
 
 from editorial.setup import EDITORS
 from tests.conftest import page_at
+from tests.site_pages import SCIATICA
 
 pytestmark = pytest.mark.django_db
 
@@ -96,7 +97,7 @@ def test_an_editor_stays_signed_in_when_redis_stops(client, editor, production_c
     sign_in(client, "robin")
     assert client.get("/admin/").status_code == 200
     assert production_cache.dbsize() > 0  # the cache really was this Redis (sign-in counts)
-    page = page_at("/specific-back-pain/sciatica/")
+    page = page_at(SCIATICA.url)
 
     stop(production_cache)
 

@@ -23,6 +23,7 @@ from wagtail.permissions import policy_registry
 from editorial.models import MedicalReviewTask
 from editorial.setup import EDITORS, MODERATORS, REVIEWERS, WORKFLOW
 from tests.conftest import page_at
+from tests.site_pages import BACK_PAIN_TYPES, LEARN_MORE
 
 pytestmark = pytest.mark.django_db
 
@@ -114,7 +115,7 @@ def test_it_sets_up_a_new_site_and_repairs_what_was_changed():
 
 def test_editors_write_but_cannot_publish(django_user_model):
     editor = member(django_user_model, EDITORS)
-    page = page_at("/back-pain-types/")
+    page = page_at(BACK_PAIN_TYPES.url)
     permissions = page.permissions_for_user(editor)
 
     assert permissions.can_edit() and permissions.can_add_subpage()
@@ -133,7 +134,7 @@ def test_editors_write_but_cannot_publish(django_user_model):
 
 def test_medical_reviewers_edit_but_cannot_publish_outside_the_workflow(django_user_model):
     reviewer = member(django_user_model, REVIEWERS)
-    permissions = page_at("/back-pain-types/").permissions_for_user(reviewer)
+    permissions = page_at(BACK_PAIN_TYPES.url).permissions_for_user(reviewer)
 
     assert permissions.can_edit()
     assert not permissions.can_publish()
@@ -142,7 +143,7 @@ def test_medical_reviewers_edit_but_cannot_publish_outside_the_workflow(django_u
 
 def test_moderators_publish_and_tune_search(django_user_model):
     moderator = member(django_user_model, MODERATORS)
-    permissions = page_at("/back-pain-types/").permissions_for_user(moderator)
+    permissions = page_at(BACK_PAIN_TYPES.url).permissions_for_user(moderator)
 
     assert permissions.can_publish() and permissions.can_unlock()
     for permission in [
@@ -155,7 +156,7 @@ def test_moderators_publish_and_tune_search(django_user_model):
 
 
 def test_it_warns_about_pages_under_another_workflow():
-    section = page_at("/learn-more/")
+    section = page_at(LEARN_MORE.url)
     WorkflowPage.objects.create(page=section, workflow=Workflow.objects.exclude(name=WORKFLOW)[0])
 
     output = setup_editorial()

@@ -16,11 +16,12 @@ from wagtail.models import Site
 
 from tests.conftest import ROOT
 from tests.newsletter.conftest import sign_up
+from tests.site_pages import MUSCLE_SPASMS, WHATS_NEW
 
 pytestmark = pytest.mark.django_db
 
 ADDRESS = "https://backpain.example.org"
-SPASMS = "/back-pain-types/muscle-spasms/"
+SPASMS = MUSCLE_SPASMS.url
 
 
 def set_address(*url):
@@ -34,7 +35,7 @@ def test_pages_feeds_and_the_sitemap_link_to_the_address_set(client):
 
     page = client.get(SPASMS).content.decode()
     assert f'<link rel="canonical" href="{ADDRESS}{SPASMS}">' in page
-    for url in ("/feed/", "/feed/atom/", "/feed/json/", "/sitemap.xml", SPASMS, "/whats-new/"):
+    for url in ("/feed/", "/feed/atom/", "/feed/json/", "/sitemap.xml", SPASMS, WHATS_NEW.url):
         text = client.get(url).content.decode()
         assert f"{ADDRESS}/" in text, url
         # The address the request came in on, which the site's record held before.

@@ -19,6 +19,25 @@ from newsletter.models import Subscriber
 from privacy import public_forms
 from stories.models import StoryPage
 from tests.conftest import page_at
+from tests.site_pages import (
+    A_TO_Z,
+    ABOUT,
+    BACK_PAIN_OVERVIEW,
+    BACK_PAIN_PRODUCTS,
+    BACK_PAIN_TYPES,
+    CHAIRS,
+    CONTACT,
+    EDITORIAL_POLICY,
+    LEARN_MORE,
+    MUSCLE_SPASMS,
+    NEWSLETTER,
+    PILATES_EXERCISES,
+    PRIVACY,
+    SCIATICA,
+    SUBSCRIBE,
+    TELL_YOUR_STORY,
+    WHATS_NEW,
+)
 
 pytestmark = pytest.mark.django_db
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
@@ -35,25 +54,25 @@ def started():
 
 def pages(client):
     """(name, response, expected status) for each kind of page, and each state of a form."""
-    story = StoryPage.objects.live().child_of(page_at("/back-pain-overview/tell-your-story/"))
+    story = StoryPage.objects.live().child_of(page_at(TELL_YOUR_STORY.url))
     person = Person.objects.order_by("pk").first()
     gets = {
         "home": "/",
-        "section-conditions": "/back-pain-types/",
+        "section-conditions": BACK_PAIN_TYPES.url,
         "section-conditions-page-2": "/specific-back-pain/?page=2",
-        "section-products": "/back-pain-products/",
-        "section-mixed": "/back-pain-overview/",
-        "section-learn-more": "/learn-more/",
-        "condition": "/back-pain-types/muscle-spasms/",
-        "condition-with-red-flags-and-images": "/specific-back-pain/sciatica/",
-        "article": "/pilates-exercises/",
-        "product-guide": "/back-pain-products/chairs/",
-        "standard-about": "/learn-more/about/",
-        "standard-editorial-policy": "/learn-more/editorial-policy/",
-        "standard-privacy": "/learn-more/privacy/",
-        "contact": "/learn-more/contact/",
-        "newsletter": "/newsletter/",
-        "tell-your-story": "/back-pain-overview/tell-your-story/",
+        "section-products": BACK_PAIN_PRODUCTS.url,
+        "section-mixed": BACK_PAIN_OVERVIEW.url,
+        "section-learn-more": LEARN_MORE.url,
+        "condition": MUSCLE_SPASMS.url,
+        "condition-with-red-flags-and-images": SCIATICA.url,
+        "article": PILATES_EXERCISES.url,
+        "product-guide": CHAIRS.url,
+        "standard-about": ABOUT.url,
+        "standard-editorial-policy": EDITORIAL_POLICY.url,
+        "standard-privacy": PRIVACY.url,
+        "contact": CONTACT.url,
+        "newsletter": NEWSLETTER.url,
+        "tell-your-story": TELL_YOUR_STORY.url,
         "story": story.first().url,
         "people": "/people/",
         "person": person.get_absolute_url(),
@@ -62,9 +81,9 @@ def pages(client):
         "search-results": "/search/?q=sciatica",
         "search-results-by-type": "/search/?q=back&type=condition",
         "search-nothing-found": "/search/?q=zqxw",
-        "whats-new": "/whats-new/",
-        "subscribe": "/subscribe/",
-        "a-z": "/a-z/",
+        "whats-new": WHATS_NEW.url,
+        "subscribe": SUBSCRIBE.url,
+        "a-z": A_TO_Z.url,
     }
     for name, url in gets.items():
         yield name, client.get(url), 200
@@ -80,11 +99,11 @@ def pages(client):
         "form_started": started(),
         "website": "",
     }
-    yield "contact-errors", client.post("/learn-more/contact/", contact, **ORIGIN), 200
+    yield "contact-errors", client.post(CONTACT.url, contact, **ORIGIN), 200
     contact |= {"your_e_mail_address": "sam@example.com", "your_message": "Posture at work?"}
-    yield "contact-thanks", client.post("/learn-more/contact/", contact, **ORIGIN), 200
+    yield "contact-thanks", client.post(CONTACT.url, contact, **ORIGIN), 200
     story_form = {"title": "", "story": "", "teller": "Sam", "form_started": started()}
-    tell = "/back-pain-overview/tell-your-story/"
+    tell = TELL_YOUR_STORY.url
     yield "story-errors", client.post(tell, story_form | {"website": ""}, **ORIGIN), 200
     story_form |= {
         "title": "Back to the allotment",
@@ -97,12 +116,12 @@ def pages(client):
     signup = {
         "email": "not an address",
         "first_name": "Sam",
-        "source": "/newsletter/",
+        "source": NEWSLETTER.url,
         "form_started": started(),
         "website": "",
     }
     signup = {f"newsletter-{field}": value for field, value in signup.items()}
-    yield "newsletter-errors", client.post("/newsletter/", signup, **ORIGIN), 200
+    yield "newsletter-errors", client.post(NEWSLETTER.url, signup, **ORIGIN), 200
 
     subscriber = Subscriber.objects.create(email="jo@example.com", first_name="Jo")
     confirm = f"/newsletter/confirm/{tokens.for_confirming(subscriber.key)}/"

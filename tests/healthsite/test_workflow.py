@@ -20,13 +20,14 @@ from products.models import ProductGuidePage
 from tests.conftest import page_at
 from tests.editorial.conftest import member
 from tests.healthsite.test_admin_editing import add_url, form_data
+from tests.site_pages import BACK_PAIN_OVERVIEW, BACK_PAIN_PRODUCTS, BACK_PAIN_TYPES, SCIATICA
 
 pytestmark = pytest.mark.django_db
 
 PARENTS = {
-    ConditionPage: "/back-pain-types/",
-    ArticlePage: "/back-pain-overview/",
-    ProductGuidePage: "/back-pain-products/",
+    ConditionPage: BACK_PAIN_TYPES.url,
+    ArticlePage: BACK_PAIN_OVERVIEW.url,
+    ProductGuidePage: BACK_PAIN_PRODUCTS.url,
 }
 
 
@@ -297,7 +298,7 @@ def test_an_approved_significant_update_moves_last_updated_once(admin_client, ed
     ],
 )
 def test_the_next_review_is_due_whole_months_later(day, months, expected):
-    page = page_at("/specific-back-pain/sciatica/")
+    page = page_at(SCIATICA.url)
     settings = SiteSettings.for_site(page.get_site())
     settings.condition_review_months = months
     settings.save()

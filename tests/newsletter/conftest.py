@@ -9,8 +9,9 @@ from healthsite.counting import counters
 from newsletter.forms import WORDING_SALT
 from newsletter.models import NewsletterSettings
 from privacy import public_forms
+from tests.site_pages import NEWSLETTER, SCIATICA
 
-URL = "/newsletter/"
+URL = NEWSLETTER.url
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 LINK = re.compile(r"http://testserver(/newsletter/(?:confirm|unsubscribe)/[^/\s\"]+/)")
 
@@ -31,9 +32,7 @@ def wording(version=None):
     return signing.dumps(version or NewsletterSettings().privacy_version, salt=WORDING_SALT)
 
 
-def signup(
-    email="sam@example.com", first_name="Sam", source="/specific-back-pain/sciatica/", **fields
-):
+def signup(email="sam@example.com", first_name="Sam", source=SCIATICA.url, **fields):
     """What a signup box sends (its fields are prefixed, as on the page)."""
     data = {
         "email": email,

@@ -17,11 +17,12 @@ from wagtail.test.utils.form_data import inline_formset, nested_form_data
 from editorial.setup import EDITORS, MODERATORS
 from newsletter.models import Delivery, IssuePage, NewsletterIssue, Subscriber
 from tests.conftest import page_at
+from tests.site_pages import MANAGEMENT_EXERCISES, SCIATICA
 
 pytestmark = pytest.mark.django_db
 ISSUES = "/admin/snippets/newsletter/newsletterissue/"
 SUBSCRIBERS = "/admin/newsletter/subscribers/"
-PAGE = "/specific-back-pain/sciatica/"
+PAGE = SCIATICA.url
 
 
 def member(django_user_model, group, name):
@@ -79,9 +80,7 @@ def test_editors_find_the_newsletter_in_the_menu(editor, moderator):
 
 
 def test_an_editor_writes_an_issue_with_chosen_pages_in_order(editor):
-    response = editor.post(
-        f"{ISSUES}add/", issue_form(pages=[PAGE, "/back-pain-management/exercises/"])
-    )
+    response = editor.post(f"{ISSUES}add/", issue_form(pages=[PAGE, MANAGEMENT_EXERCISES.url]))
 
     assert response.status_code == 302
     issue = NewsletterIssue.objects.get()

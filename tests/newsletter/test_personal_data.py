@@ -13,6 +13,7 @@ from wagtail.models import Site
 from newsletter.models import Delivery, NewsletterIssue, NewsletterSettings, Subscriber
 from newsletter.personal_data import DELIVERY_DAYS, UNCONFIRMED_DAYS, UNSUBSCRIBED_DAYS
 from privacy import personal_data
+from tests.site_pages import SCIATICA
 
 pytestmark = pytest.mark.django_db
 NAME = "Newsletter subscribers"
@@ -26,7 +27,7 @@ def subscriber(email, status=Subscriber.Status.CONFIRMED, days_ago=0, **fields):
         consent_at=when,
         unsubscribed_at=when if status == Subscriber.Status.UNSUBSCRIBED else None,
         consent_source=Subscriber.Source.PAGE_BOX,
-        consent_page="/specific-back-pain/sciatica/",
+        consent_page=SCIATICA.url,
         consent_wording="2026-11",
         **fields,
     )
@@ -58,7 +59,7 @@ def test_export_gives_the_subscription_its_consent_and_the_emails_sent():
     assert subscription["e-mail address"] == "Sam@Example.com"
     assert subscription["first name"] == "Sam"
     assert subscription["status"] == "Subscribed"
-    assert subscription["consent given on the page"] == "/specific-back-pain/sciatica/"
+    assert subscription["consent given on the page"] == SCIATICA.url
     assert subscription["privacy promise version"] == "2026-11"
     assert subscription["consent given"]
     assert (email["issue"], email["status"]) == ("Three stretches", "Sent")

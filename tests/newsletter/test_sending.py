@@ -17,9 +17,10 @@ from newsletter.models import Delivery, IssuePage, NewsletterIssue, Subscriber
 from newsletter.sending import only_sender, send_queued
 from tests.conftest import page_at
 from tests.newsletter.conftest import LINK
+from tests.site_pages import MANAGEMENT_EXERCISES, SCIATICA
 
 pytestmark = pytest.mark.django_db
-PAGES = ["/specific-back-pain/sciatica/", "/back-pain-management/exercises/"]
+PAGES = [SCIATICA.url, MANAGEMENT_EXERCISES.url]
 
 
 class Killed(BaseException):

@@ -21,6 +21,7 @@ from tests.newsletter.conftest import (
     started,
     wording,
 )
+from tests.site_pages import ABOUT, SCIATICA
 
 pytestmark = pytest.mark.django_db
 ANSWER = "Check your inbox."
@@ -30,7 +31,7 @@ def visible_text(response):
     return re.sub(r"\s+", " ", response.content.decode())
 
 
-@pytest.mark.parametrize("path", ["/specific-back-pain/sciatica/", URL, "/learn-more/about/"])
+@pytest.mark.parametrize("path", [SCIATICA.url, URL, ABOUT.url])
 def test_the_box_is_on_content_pages_without_a_cookie_or_a_write(client, path):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(path)
@@ -66,7 +67,7 @@ def test_a_new_address_gets_a_confirmation_and_consent_is_recorded(client):
     assert subscriber.first_name == "Sam"
     assert subscriber.status == Subscriber.Status.PENDING
     assert subscriber.consent_source == Subscriber.Source.PAGE_BOX
-    assert subscriber.consent_page == "/specific-back-pain/sciatica/"
+    assert subscriber.consent_page == SCIATICA.url
     assert subscriber.consent_wording == NewsletterSettings().privacy_version
     assert subscriber.consent_at is not None
     [message] = mail.outbox
@@ -228,4 +229,4 @@ def test_a_flood_of_robots_is_refused_then_stopped_at_a_higher_ceiling(client):
 
 def test_the_box_is_not_shown_while_the_newsletter_page_is_not_live(client):
     page_at(URL).unpublish()
-    assert 'id="newsletter-signup"' not in client.get("/learn-more/about/").content.decode()
+    assert 'id="newsletter-signup"' not in client.get(ABOUT.url).content.decode()

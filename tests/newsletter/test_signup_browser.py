@@ -9,6 +9,8 @@ from email import policy
 import pytest
 from playwright.sync_api import expect
 
+from tests.site_pages import MUSCLE_SPASMS
+
 pytestmark = pytest.mark.browser
 # What the demo's newsletter settings offer on confirmation.
 GIFT = "Top 10 Tips for Managing Your Back Pain"
@@ -35,7 +37,7 @@ def mail_to(demo_site, address):
 
 def test_a_reader_signs_up_confirms_from_the_email_and_gets_the_gift(page, demo_site):
     address = f"reader-{uuid.uuid4().hex[:8]}@example.com"
-    page.goto(demo_site.url + "/back-pain-types/muscle-spasms/")
+    page.goto(demo_site.url + MUSCLE_SPASMS.url)
     signup = page.get_by_role("region", name=re.compile("by e-mail"))
     expect(signup).to_contain_text(GIFT)
     signup.get_by_label("Your e-mail address").fill(address)

@@ -15,6 +15,7 @@ from wagtail.models import Site
 from newsletter.models import IssuePage, NewsletterIssue, NewsletterSettings, Subscriber
 from tests.conftest import page_at
 from tests.newsletter.conftest import ORIGIN, link, sign_up
+from tests.site_pages import SCIATICA
 
 pytestmark = pytest.mark.django_db
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
@@ -40,7 +41,7 @@ def send_an_issue():
         status=NewsletterIssue.Status.QUEUED,
         queued_at=timezone.now(),
     )
-    IssuePage.objects.create(issue=issue, page=page_at("/specific-back-pain/sciatica/"))
+    IssuePage.objects.create(issue=issue, page=page_at(SCIATICA.url))
     call_command("send_newsletter", verbosity=0)
 
 

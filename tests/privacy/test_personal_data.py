@@ -14,6 +14,7 @@ from django.utils import timezone
 from wagtail.contrib.forms.models import FormSubmission
 
 from tests.conftest import page_at
+from tests.site_pages import CONTACT
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/personal-data/"
@@ -21,7 +22,7 @@ URL = "/admin/personal-data/"
 
 def contact_message(email, days_ago=0):
     submission = FormSubmission.objects.create(
-        page=page_at("/learn-more/contact/"),
+        page=page_at(CONTACT.url),
         form_data={"your_name": "Sam", "your_e_mail_address": email, "your_message": "Hello"},
     )
     # submit_time is set on creation; age it as the retention test needs.

@@ -11,6 +11,7 @@ from django.core import signing
 from privacy import public_forms
 from tests.healthsite.test_contact_form import message
 from tests.newsletter.conftest import signup
+from tests.site_pages import CONTACT, NEWSLETTER, TELL_YOUR_STORY
 from tests.stories.conftest import story as story_form
 
 pytestmark = pytest.mark.django_db
@@ -36,9 +37,9 @@ def contact(**overrides):
 
 
 FORMS = {
-    "newsletter": ("/newsletter/", newsletter),
-    "story": ("/back-pain-overview/tell-your-story/", story),
-    "contact": ("/learn-more/contact/", contact),
+    "newsletter": (NEWSLETTER.url, newsletter),
+    "story": (TELL_YOUR_STORY.url, story),
+    "contact": (CONTACT.url, contact),
 }
 
 

@@ -4,12 +4,13 @@ import pytest
 
 from search.models import Synonym
 from tests.conftest import page_at
+from tests.site_pages import A_TO_Z, BURSITIS, HERNIATED_DISC
 
 pytestmark = pytest.mark.django_db
 
 
 def entries(client):
-    html = client.get("/a-z/").content.decode()
+    html = client.get(A_TO_Z.url).content.decode()
     return html.split("<main")[1].split("</main>")[0]
 
 
@@ -36,13 +37,13 @@ def test_lay_names_point_to_their_page(client):
 
 
 def test_unpublished_pages_leave_the_list(client):
-    page_at("/specific-back-pain/herniated-disc/").unpublish()
+    page_at(HERNIATED_DISC.url).unpublish()
     html = entries(client)
     assert "Herniated Disc" not in html and "Slipped disc" not in html
 
 
 def test_a_new_synonym_appears(client):
-    Synonym.objects.create(term="housemaid's knee", page=page_at("/specific-back-pain/bursitis/"))
+    Synonym.objects.create(term="housemaid's knee", page=page_at(BURSITIS.url))
     assert "Housemaid&#x27;s knee: see" in entries(client)
 
 

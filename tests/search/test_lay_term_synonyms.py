@@ -7,6 +7,7 @@ from articles.models import ArticlePage
 from editorial.models import LayTerm
 from tests.conftest import page_at
 from tests.search.test_search import hits
+from tests.site_pages import BACK_PAIN_OVERVIEW
 
 pytestmark = pytest.mark.django_db
 
@@ -15,7 +16,7 @@ pytestmark = pytest.mark.django_db
 def pages():
     """One page in medical words, one in everyday words (made-up words: nothing else on the
     site has them)."""
-    parent = page_at("/back-pain-overview/")
+    parent = page_at(BACK_PAIN_OVERVIEW.url)
     made = {}
     for slug, words in [("medical", "xylomyalgia"), ("everyday", "zorbic ache")]:
         page = parent.add_child(

@@ -9,6 +9,14 @@ from wagtail.models import Page, PageViewRestriction
 
 from search.models import Synonym
 from tests.conftest import page_at
+from tests.site_pages import (
+    BURSITIS,
+    CHAIRS,
+    HIP_PAIN,
+    PILATES_EXERCISES,
+    SCIATICA,
+    SPECIFIC_BACK_PAIN,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -23,7 +31,7 @@ def hits(client, query, **params):
 
 
 def test_search_finds_a_condition(client):
-    assert "/specific-back-pain/sciatica/" in hits(client, "sciatica")
+    assert SCIATICA.url in hits(client, "sciatica")
 
 
 def test_each_hit_shows_its_type_section_and_an_excerpt_with_the_words_marked(client):
@@ -37,8 +45,8 @@ def test_each_hit_shows_its_type_section_and_an_excerpt_with_the_words_marked(cl
 @pytest.mark.parametrize(
     ("query", "page"),
     [
-        ("wedge-shaped seat cushion", "/back-pain-products/chairs/"),  # a product's name
-        ("cauda equina", "/specific-back-pain/sciatica/"),  # a condition page's section
+        ("wedge-shaped seat cushion", CHAIRS.url),  # a product's name
+        ("cauda equina", SCIATICA.url),  # a condition page's section
     ],
 )
 def test_every_part_of_a_page_is_searchable(client, query, page):
@@ -46,12 +54,12 @@ def test_every_part_of_a_page_is_searchable(client, query, page):
 
 
 def test_tags_and_authors_are_searchable(client):
-    page = page_at("/back-pain-types/hip-pain/")
+    page = page_at(HIP_PAIN.url)
     page.tags.add("trochanter")
     page.save_revision().publish()
-    assert hits(client, "trochanter") == ["/back-pain-types/hip-pain/"]
+    assert hits(client, "trochanter") == [HIP_PAIN.url]
     # Guides never name their author in their text: only the author field can match.
-    assert "/back-pain-products/chairs/" in hits(client, "Alex Morgan", type="product")
+    assert CHAIRS.url in hits(client, "Alex Morgan", type="product")
 
 
 def found(client, query, label="All", **params):
@@ -62,19 +70,19 @@ def found(client, query, label="All", **params):
 
 def test_draft_and_private_pages_are_neither_found_nor_counted(client):
     before = found(client, "sciatica"), found(client, "sciatica", type="condition")
-    page_at("/specific-back-pain/sciatica/").unpublish()
-    assert "/specific-back-pain/sciatica/" not in hits(client, "sciatica")
-    assert "/specific-back-pain/sciatica/" not in hits(client, "sciatica", type="condition")
+    page_at(SCIATICA.url).unpublish()
+    assert SCIATICA.url not in hits(client, "sciatica")
+    assert SCIATICA.url not in hits(client, "sciatica", type="condition")
     assert (found(client, "sciatica"), found(client, "sciatica", type="condition")) == (
         before[0] - 1,
         before[1] - 1,
     )
 
-    section = page_at("/specific-back-pain/")
+    section = page_at(SPECIFIC_BACK_PAIN.url)
     private = section.get_descendants(inclusive=True).live().search("whiplash").count()
     before = found(client, "whiplash")
     PageViewRestriction.objects.create(page=section, restriction_type="login")
-    assert not [hit for hit in hits(client, "whiplash") if hit.startswith("/specific-back-pain/")]
+    assert not [hit for hit in hits(client, "whiplash") if hit.startswith(SPECIFIC_BACK_PAIN.url)]
     assert found(client, "whiplash") == before - private > 0
 
 
@@ -120,27 +128,27 @@ def test_a_misspelling_gets_a_suggestion(client):
 
 def test_synonyms_editors_add_apply_at_once(client):
     assert hits(client, "trochanteritis") == []
-    Synonym.objects.create(term="trochanteritis", page=page_at("/specific-back-pain/bursitis/"))
+    Synonym.objects.create(term="trochanteritis", page=page_at(BURSITIS.url))
     html = client.get("/search/", {"q": "trochanteritis"}).content.decode()
-    assert hits(client, "trochanteritis")[0] == "/specific-back-pain/bursitis/"
+    assert hits(client, "trochanteritis")[0] == BURSITIS.url
     assert "what many people call bursitis" in html
 
 
 def test_promoted_results_come_first_marked_as_recommended(client):
     query = Query.get("posture")
     SearchPromotion.objects.create(
-        query=query, page=page_at("/pilates-exercises/"), description="Strength for posture."
+        query=query, page=page_at(PILATES_EXERCISES.url), description="Strength for posture."
     )
     html = client.get("/search/", {"q": "Posture"}).content.decode()
-    assert hits(client, "Posture")[0] == "/pilates-exercises/"
+    assert hits(client, "Posture")[0] == PILATES_EXERCISES.url
     first = html.split('<ol class="search-results"')[1].split("</li>")[0]
     assert "Recommended" in first and "Strength for posture." in first
-    assert hits(client, "posture").count("/pilates-exercises/") == 1
+    assert hits(client, "posture").count(PILATES_EXERCISES.url) == 1
 
 
 def test_a_page_promoted_twice_shows_once_with_its_summary_when_undescribed(client):
     query = Query.get("posture")
-    page = page_at("/pilates-exercises/")
+    page = page_at(PILATES_EXERCISES.url)
     for _ in range(2):
         SearchPromotion.objects.create(query=query, page=page, description="")
     html = client.get("/search/", {"q": "posture"}).content.decode()

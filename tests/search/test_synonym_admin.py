@@ -6,6 +6,7 @@ from wagtail.test.utils.form_data import nested_form_data
 
 from search.models import Synonym
 from tests.conftest import page_at
+from tests.site_pages import SCIATICA
 
 pytestmark = pytest.mark.django_db
 
@@ -17,7 +18,7 @@ def test_editors_find_synonyms_under_settings(admin_client):
 
 
 def test_the_listing_is_searchable_by_term(admin_client):
-    page = page_at("/specific-back-pain/sciatica/")
+    page = page_at(SCIATICA.url)
     Synonym.objects.create(term="sciatic pain", page=page)
     Synonym.objects.create(term="pins and needles", page=page)
 
@@ -28,7 +29,7 @@ def test_the_listing_is_searchable_by_term(admin_client):
 
 
 def test_an_editor_adds_a_synonym(admin_client):
-    page = page_at("/specific-back-pain/sciatica/")
+    page = page_at(SCIATICA.url)
 
     response = admin_client.post(
         f"{SYNONYMS}add/", nested_form_data({"term": "  Sciatic  NERVE pain", "page": page.pk})

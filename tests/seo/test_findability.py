@@ -17,6 +17,15 @@ from demo.loader import DemoLoader, lines_of
 from healthsite.models import ContentPage
 from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import form_data
+from tests.site_pages import (
+    ABOUT,
+    BACK_PAIN_TYPES,
+    CHAIRS,
+    HIP_PAIN,
+    PILATES_EXERCISES,
+    SCIATICA,
+    WHIPLASH,
+)
 
 pytestmark = pytest.mark.django_db
 RULES = json.loads((Path(__file__).parent / "schema_rules.json").read_text())
@@ -58,18 +67,18 @@ def test_the_sitemap_lists_every_live_public_page_with_its_last_update(client):
     urls = sitemap(client)
     pages = ContentPage.objects.live().public()
     assert {ROOT + page.url for page in pages} <= set(urls)
-    sciatica = page_at("/specific-back-pain/sciatica/")
+    sciatica = page_at(SCIATICA.url)
     assert urls[f"{ROOT}/specific-back-pain/sciatica/"] == f"{sciatica.last_updated:%Y-%m-%d}"
     assert f"{ROOT}/people/dr-sam-okafor/" in urls
     assert not [url for url in urls if "/search/" in url or "/admin/" in url]
 
 
 def test_the_sitemap_leaves_out_drafts_and_private_pages(client):
-    page_at("/specific-back-pain/whiplash/").unpublish()
-    PageViewRestriction.objects.create(page=page_at("/back-pain-types/"), restriction_type="login")
+    page_at(WHIPLASH.url).unpublish()
+    PageViewRestriction.objects.create(page=page_at(BACK_PAIN_TYPES.url), restriction_type="login")
     urls = sitemap(client)
     assert f"{ROOT}/specific-back-pain/whiplash/" not in urls
-    assert not [url for url in urls if "/back-pain-types/" in url]
+    assert not [url for url in urls if BACK_PAIN_TYPES.url in url]
     assert f"{ROOT}/specific-back-pain/sciatica/" in urls
 
 
@@ -90,7 +99,7 @@ def test_the_html_site_map_nests_every_page_by_section(client):
 
 @pytest.mark.parametrize(
     "path",
-    ["/", "/back-pain-types/", "/specific-back-pain/sciatica/", "/back-pain-products/chairs/"],
+    ["/", BACK_PAIN_TYPES.url, SCIATICA.url, CHAIRS.url],
 )
 def test_canonical_and_social_tags_are_absolute_on_the_sites_own_address(client, path):
     # Asked for under another name the server answers to: the site's own address still wins.
@@ -103,7 +112,7 @@ def test_canonical_and_social_tags_are_absolute_on_the_sites_own_address(client,
 
 
 def test_shared_pages_show_their_hero_image_at_the_right_size(client):
-    html = head(client, "/back-pain-products/chairs/")
+    html = head(client, CHAIRS.url)
     image = re.search(r'<meta property="og:image" content="([^"]+)">', html)[1]
     assert image.startswith(f"{ROOT}/media/") and "1200x630" in image
     assert '<meta property="og:image:width" content="1200">' in html
@@ -112,10 +121,10 @@ def test_shared_pages_show_their_hero_image_at_the_right_size(client):
 
 
 def test_title_and_description_prefer_the_seo_fields(client):
-    page = page_at("/learn-more/about/")
+    page = page_at(ABOUT.url)
     page.seo_title, page.search_description = "About this site", "Who writes it and how."
     page.save_revision().publish()
-    html = head(client, "/learn-more/about/")
+    html = head(client, ABOUT.url)
     assert "<title>About this site | Manage Back Pain</title>" in html
     assert '<meta name="description" content="Who writes it and how.">' in html
 
@@ -125,12 +134,12 @@ def test_title_and_description_prefer_the_seo_fields(client):
     [
         ("/", {"Organization", "WebSite", "BreadcrumbList", "WebPage"}),
         (
-            "/specific-back-pain/sciatica/",
+            SCIATICA.url,
             {"MedicalWebPage", "MedicalCondition", "HealthTopicContent"},
         ),
-        ("/pilates-exercises/", {"MedicalWebPage", "Article"}),
-        ("/back-pain-products/chairs/", {"MedicalWebPage", "ItemList", "Product"}),
-        ("/learn-more/about/", {"WebPage", "BreadcrumbList"}),
+        (PILATES_EXERCISES.url, {"MedicalWebPage", "Article"}),
+        (CHAIRS.url, {"MedicalWebPage", "ItemList", "Product"}),
+        (ABOUT.url, {"WebPage", "BreadcrumbList"}),
     ],
 )
 def test_json_ld_has_the_required_properties_and_only_allowed_ones(client, path, types):
@@ -147,7 +156,7 @@ def test_json_ld_has_the_required_properties_and_only_allowed_ones(client, path,
 
 
 def test_a_condition_page_marks_its_sections_and_review(client):
-    graph = json_ld(client, "/specific-back-pain/sciatica/")
+    graph = json_ld(client, SCIATICA.url)
     page = next(node for node in graph if node["@type"] == "MedicalWebPage")
     aspects = {
         part["hasHealthAspect"].removeprefix("https://schema.org/") for part in page["hasPart"]
@@ -176,21 +185,21 @@ def test_the_home_page_offers_a_search_action(client):
 
 
 def test_json_ld_cannot_break_out_of_its_script(client):
-    page = page_at("/learn-more/about/")
+    page = page_at(ABOUT.url)
     page.summary = "</script><script>alert(1)</script> & more"
     page.save_revision().publish()
-    html = head(client, "/learn-more/about/")
+    html = head(client, ABOUT.url)
     assert "<script>alert(1)" not in html
-    assert json_ld(client, "/learn-more/about/")[1]["description"].startswith("</script>")
+    assert json_ld(client, ABOUT.url)[1]["description"].startswith("</script>")
 
 
 def test_paid_product_links_are_marked_sponsored(client):
-    guide = page_at("/back-pain-products/chairs/")
+    guide = page_at(CHAIRS.url)
     product = guide.products.first()
     product.link, product.paid_link = "https://shop.example/chair", True
     product.save()
     guide.save_revision().publish()
-    html = client.get("/back-pain-products/chairs/").content.decode()
+    html = client.get(CHAIRS.url).content.decode()
     assert 'href="https://shop.example/chair" rel="sponsored noopener"' in html
 
 
@@ -210,19 +219,19 @@ def test_loading_again_updates_redirects_rather_than_duplicating_them():
     assert Redirect.objects.count() == count
     assert (
         Redirect.objects.get(old_path="/sciatica-treatment.html").redirect_page_id
-        == page_at("/specific-back-pain/sciatica/").pk
+        == page_at(SCIATICA.url).pk
     )
 
 
 def test_renaming_a_slug_in_the_admin_keeps_the_old_address_working(
     admin_client, django_capture_on_commit_callbacks
 ):
-    page = page_at("/back-pain-types/hip-pain/")
+    page = page_at(HIP_PAIN.url)
     data = form_data(type(page), page.title)
     data.update({"slug": "hip-and-groin-pain", "action-publish": "1"})
     edit = reverse("wagtailadmin_pages:edit", args=[page.pk])
     with django_capture_on_commit_callbacks(execute=True):  # redirects are made on commit
         assert admin_client.post(edit, data).status_code == 302
-    response = admin_client.get("/back-pain-types/hip-pain/")
+    response = admin_client.get(HIP_PAIN.url)
     assert response.status_code == 301
     assert response["Location"].endswith("/back-pain-types/hip-and-groin-pain/")

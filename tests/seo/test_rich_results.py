@@ -10,6 +10,21 @@ from bs4 import BeautifulSoup
 from healthsite.models import ContentPage
 from tests.conftest import page_at
 from tests.seo.test_findability import sitemap
+from tests.site_pages import (
+    A_TO_Z,
+    ABOUT,
+    BACK_PAIN_TYPES,
+    CHAIRS,
+    CONTACT,
+    MATTRESSES,
+    NEWSLETTER,
+    PILATES_EXERCISES,
+    SCIATICA,
+    SUBSCRIBE,
+    TELL_YOUR_STORY,
+    WHATS_NEW,
+    WHIPLASH,
+)
 
 pytestmark = pytest.mark.django_db
 ROOT = "http://testserver"
@@ -17,18 +32,18 @@ ROOT = "http://testserver"
 # One page of each type readers see, and the schema.org type it is described as.
 PAGES = {
     "/": "WebPage",
-    "/back-pain-types/": "WebPage",
-    "/specific-back-pain/sciatica/": "MedicalWebPage",
-    "/pilates-exercises/": "MedicalWebPage",
-    "/back-pain-products/chairs/": "MedicalWebPage",
-    "/learn-more/about/": "WebPage",
-    "/learn-more/contact/": "WebPage",
-    "/back-pain-overview/tell-your-story/": "WebPage",
+    BACK_PAIN_TYPES.url: "WebPage",
+    SCIATICA.url: "MedicalWebPage",
+    PILATES_EXERCISES.url: "MedicalWebPage",
+    CHAIRS.url: "MedicalWebPage",
+    ABOUT.url: "WebPage",
+    CONTACT.url: "WebPage",
+    TELL_YOUR_STORY.url: "WebPage",
     "/back-pain-overview/tell-your-story/back-to-the-allotment/": "WebPage",
-    "/whats-new/": "WebPage",
-    "/subscribe/": "WebPage",
-    "/newsletter/": "WebPage",
-    "/a-z/": "WebPage",
+    WHATS_NEW.url: "WebPage",
+    SUBSCRIBE.url: "WebPage",
+    NEWSLETTER.url: "WebPage",
+    A_TO_Z.url: "WebPage",
     "/people/": "WebPage",
     "/people/dr-sam-okafor/": "ProfilePage",
 }
@@ -100,9 +115,7 @@ def test_the_organization_has_a_logo_served_by_the_site(client):
 
 
 def test_a_persons_id_is_their_profile_which_describes_them(client):
-    condition = next(
-        node for node in graph(client, "/specific-back-pain/sciatica/") if "reviewedBy" in node
-    )
+    condition = next(node for node in graph(client, SCIATICA.url) if "reviewedBy" in node)
     reviewer = condition["reviewedBy"]
     assert reviewer["@id"] == f"{ROOT}/people/dr-sam-okafor/#person"
     profile = next(
@@ -114,8 +127,8 @@ def test_a_persons_id_is_their_profile_which_describes_them(client):
 
 
 def test_each_product_carries_its_guides_authors_review_with_the_pros_and_cons(client):
-    guide = page_at("/back-pain-products/chairs/")
-    nodes = graph(client, "/back-pain-products/chairs/")
+    guide = page_at(CHAIRS.url)
+    nodes = graph(client, CHAIRS.url)
     products = [node for node in walk(nodes) if node.get("@type") == "Product"]
     assert [product["name"] for product in products] == [p.name for p in guide.products.all()]
     for product, recommended in zip(products, guide.products.all(), strict=True):
@@ -134,10 +147,10 @@ def test_each_product_carries_its_guides_authors_review_with_the_pros_and_cons(c
 
 
 def test_a_guide_without_an_author_lists_its_products_without_claiming_a_review(client):
-    guide = page_at("/back-pain-products/mattresses/")
+    guide = page_at(MATTRESSES.url)
     guide.author = None
     guide.save_revision().publish()
-    nodes = graph(client, "/back-pain-products/mattresses/")
+    nodes = graph(client, MATTRESSES.url)
     assert not [node for node in walk(nodes) if node.get("@type") in ("Product", "Review")]
     listed = next(node for node in nodes if node["@type"] == "ItemList")
     assert [item["name"] for item in listed["itemListElement"]] == [
@@ -161,11 +174,11 @@ def test_every_page_type_has_a_share_card_with_a_picture(client, path):
 
 
 def test_a_page_without_its_own_picture_is_shared_with_the_sites(client):
-    page = page_at("/learn-more/about/")
+    page = page_at(ABOUT.url)
     assert not page.hero_image
-    image = card(client, "/learn-more/about/")["og:image"]
+    image = card(client, ABOUT.url)["og:image"]
     assert image == f"{ROOT}/static/img/share.png"
-    assert card(client, "/back-pain-products/chairs/")["og:image"].startswith(f"{ROOT}/media/")
+    assert card(client, CHAIRS.url)["og:image"].startswith(f"{ROOT}/media/")
 
 
 def test_a_profile_is_shared_as_a_profile_with_the_persons_description(client):
@@ -175,12 +188,12 @@ def test_a_profile_is_shared_as_a_profile_with_the_persons_description(client):
 
 
 def test_articles_say_when_they_were_published_and_updated(client):
-    page = page_at("/specific-back-pain/sciatica/")
-    tags = card(client, "/specific-back-pain/sciatica/")
+    page = page_at(SCIATICA.url)
+    tags = card(client, SCIATICA.url)
     assert tags["og:type"] == "article"
     assert tags["article:published_time"] == page.first_published_at.isoformat()
     assert tags["article:modified_time"] == page.last_updated.isoformat()
-    assert "article:published_time" not in card(client, "/learn-more/about/")
+    assert "article:published_time" not in card(client, ABOUT.url)
 
 
 def test_the_sitemap_dates_whats_new_by_the_newest_page_it_lists(client):
@@ -188,7 +201,7 @@ def test_the_sitemap_dates_whats_new_by_the_newest_page_it_lists(client):
     urls = sitemap(client)
     assert urls[f"{ROOT}/whats-new/"] == f"{newest.last_updated:%Y-%m-%d}"
     assert urls[f"{ROOT}/"] == f"{newest.last_updated:%Y-%m-%d}"
-    page = page_at("/specific-back-pain/whiplash/")
+    page = page_at(WHIPLASH.url)
     page.significant_update, page.change_note = True, "New advice on neck collars."
     page.save_revision().publish()
     page.refresh_from_db()

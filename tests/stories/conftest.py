@@ -13,8 +13,9 @@ from editorial.setup import EDITORS, MODERATORS, REVIEWERS
 from healthsite.counting import counters
 from privacy import public_forms
 from stories.models import StoryPage, StorySubmission
+from tests.site_pages import TELL_YOUR_STORY
 
-URL = "/back-pain-overview/tell-your-story/"
+URL = TELL_YOUR_STORY.url
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 QUEUE = "story_submissions:index"
 

@@ -15,6 +15,7 @@ from editorial.setup import MODERATORS
 from healthsite.models import ContentPage
 from stories.models import StoryIndexPage, StoryPage, StorySubmission
 from tests.conftest import page_at
+from tests.site_pages import BACK_PAIN_OVERVIEW
 
 from .conftest import QUEUE, URL, days_ago, edit_url, member, moderation_form, submission
 
@@ -250,6 +251,6 @@ def test_story_pages_live_only_under_tell_your_story():
     index = page_at(URL)
     assert StoryPage.parent_page_types == ["stories.StoryIndexPage"]
     assert StoryPage in index.specific_class.allowed_subpage_models()
-    assert not StoryPage.can_create_at(page_at("/back-pain-overview/"))
+    assert not StoryPage.can_create_at(page_at(BACK_PAIN_OVERVIEW.url))
     # Not by hand in the page tree: each story comes with the reader's consent.
     assert StoryPage not in index.creatable_subpage_models()

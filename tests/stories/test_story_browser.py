@@ -6,9 +6,11 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.site_pages import TELL_YOUR_STORY
+
 pytestmark = pytest.mark.browser
 PASSWORD = "moderate-stories-in-the-browser"
-URL = "/back-pain-overview/tell-your-story/"
+URL = TELL_YOUR_STORY.url
 PHONE = {"width": 360, "height": 740}
 TITLE = "Quiet mornings with Pippa"
 EDITED = "Quiet mornings with Pippa the spaniel"
