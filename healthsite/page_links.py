@@ -18,7 +18,8 @@ from django.utils.html import escape
 
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
-from wagtail.rich_text import LinkHandler, RichText
+from wagtail.rich_text import RichText
+from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
 from wagtail.rich_text.rewriters import extract_attrs
 
 from .parsing import whole_number
@@ -87,16 +88,9 @@ def linked_pages(*values, request=None):
         found_pages.reset(token)
 
 
-class PageLinkHandler(LinkHandler):
-    """Wagtail's links to pages (wagtail.rich_text.pages), reading the pages `linked_pages`
-    found; elsewhere one query per piece of rich text (Wagtail's takes one per type of page
-    linked, and one more)."""
-
-    identifier = "page"
-
-    @staticmethod
-    def get_model():
-        return Page
+class PageLinkHandler(WagtailPageLinkHandler):
+    """Wagtail's links to pages, reading the pages `linked_pages` found; elsewhere one query
+    per piece of rich text (Wagtail's takes one per type of page linked, and one more)."""
 
     @classmethod
     def get_many(cls, attrs_list):
@@ -109,10 +103,6 @@ class PageLinkHandler(LinkHandler):
         return [pages[pk] for pk in ids]
 
     @classmethod
-    def expand_db_attributes(cls, attrs):
-        return cls.expand_db_attributes_many([attrs])[0]
-
-    @classmethod
     def expand_db_attributes_many(cls, attrs_list):
         found = found_pages.get()
         request = None if found is None else found.request
@@ -120,7 +110,3 @@ class PageLinkHandler(LinkHandler):
             f'<a href="{escape(page.localized.get_url(request))}">' if page else "<a>"
             for page in cls.get_many(attrs_list)
         ]
-
-    @classmethod
-    def extract_references(cls, attrs):
-        yield Page, attrs["id"], "", ""
