@@ -370,3 +370,19 @@ class PlainEnglishCheck(models.Model):
 
     def __str__(self):
         return f"{self.page_id}: {self.reading_age}"
+
+
+class AutosavedNewPage(models.Model):
+    """A new page that only autosave has saved: its editor never chose Save draft, Submit or
+    Publish. Wagtail's revisions and log look the same either way, so the admin's hooks note it
+    here, and `remove_abandoned_drafts` deletes it once left untouched (editorial/drafts.py)."""
+
+    page = models.OneToOneField(
+        "wagtailcore.Page", on_delete=models.CASCADE, primary_key=True, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = "autosaved new page"
+
+    def __str__(self):
+        return f"page {self.page_id}"

@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.urls import path, reverse
 
@@ -6,7 +7,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from . import citations, guide
+from . import citations, drafts, guide
 from .models import LayTerm, MedicalReviewTask, Person, edited_since_published, may_review
 from .plain_english import views as plain_english_views
 from .plain_english.report import PlainEnglishPanel, PlainEnglishView
@@ -75,6 +76,41 @@ def tell_a_reviewer_who_approves_their_own_edit(request, page):
     in_groups = task.groups.filter(pk__in=user.groups.values("pk")).exists()
     if in_groups and may_review(user, page) and edited_since_published(user, page):
         messages.warning(request, task.four_eyes_message(page, user))
+
+
+@hooks.register("register_log_actions")
+def register_abandoned_draft_removal(actions):
+    actions.register_action(
+        drafts.REMOVED,
+        "Abandoned draft deleted",
+        "Deleted automatically: a new page only autosaved, never saved, and left untouched",
+    )
+
+
+@hooks.register("after_create_page")
+def note_pages_autosave_creates(request, page):
+    drafts.note_created(request, page)
+
+
+@hooks.register("after_edit_page")
+def forget_autosaved_pages_once_saved(request, page):
+    drafts.forget_when_saved(request, page)
+
+
+@hooks.register("before_create_page")
+def tell_the_editor_unsaved_new_pages_are_removed(request, parent_page, page_class):
+    if request.method == "GET" and getattr(settings, "WAGTAIL_AUTOSAVE_INTERVAL", 500) > 0:
+        messages.info(request, drafts.create_notice())
+
+
+@hooks.register("before_edit_page")
+def tell_the_editor_an_autosaved_page_will_be_removed(request, page):
+    # Not on the request that turns the create view into the edit view after the first
+    # autosave: it shows no messages, so the notice would wait for the next page.
+    if request.method != "GET" or request.GET.get("_w_hydrate_create_view"):
+        return
+    if drafts.candidates().filter(pk=page.pk).exists():
+        messages.warning(request, drafts.notice())
 
 
 @hooks.register("register_admin_urls")

@@ -6,6 +6,7 @@ from wagtail.admin.menu import MenuItem
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
+from . import promotions
 from .models import Synonym
 from .reports import SearchTermsView
 
@@ -26,6 +27,20 @@ class SynonymViewSet(SnippetViewSet):
 
 
 register_snippet(SynonymViewSet)
+
+
+@hooks.register("register_admin_urls", order=-1)
+def refuse_promoting_a_page_twice_for_a_term():
+    # Wagtail's promoted results views at their own addresses, listed before Wagtail's so that
+    # these serve them: its links (reverse("wagtailsearchpromotions:add")) lead here.
+    return [
+        path("searchpicks/add/", promotions.CreateView.as_view(), name="search_promotions_add"),
+        path(
+            "searchpicks/<int:query_id>/",
+            promotions.EditView.as_view(),
+            name="search_promotions_edit",
+        ),
+    ]
 
 
 @hooks.register("register_admin_urls")

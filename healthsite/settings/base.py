@@ -301,6 +301,9 @@ WAGTAIL_FINISH_WORKFLOW_ACTION = "editorial.workflows.publish_approved"
 PAGE_PERMISSION_TESTER = "editorial.publishing.ReviewedPagePermissionTester"
 # Page types that need the medical review besides health pages ("app_label.ModelName").
 REVIEWED_PAGE_TYPES = []
+# Hours a new page that only autosave ever saved is kept untouched before
+# `remove_abandoned_drafts` deletes it (editorial/drafts.py).
+ABANDONED_DRAFT_HOURS = 24
 # Images and documents a live page shows are replaced or deleted by Moderators only.
 WAGTAILIMAGES_IMAGE_FORM_BASE = "editorial.media.ImageForm"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "editorial.media.DocumentForm"
