@@ -4,9 +4,10 @@ Wagtail looks up the pages linked from each piece of rich text as it renders it:
 or more for every paragraph or list item with a link, and a page's content has dozens of them.
 A page being served collects the ids linked anywhere in its content and fetches those pages
 in one query (`linked_pages`) when the first link is drawn (not at all when its content comes
-from the page cache); the link handler reads them from there, and fetches only what else it
-meets (the disclaimer of Site settings, say). Given the request, links take their URLs from
-Wagtail's site root paths kept on it (without, Wagtail looks them up for each page linked).
+from the page cache); the link handler (page_link_handler.py) reads them from there, and
+fetches only what else it meets (the disclaimer of Site settings, say). Given the request,
+links take their URLs from Wagtail's site root paths kept on it (without, Wagtail looks them
+up for each page linked).
 """
 
 import re
@@ -14,12 +15,10 @@ from contextlib import contextmanager
 from contextvars import ContextVar
 
 from django.utils.functional import cached_property
-from django.utils.html import escape
 
 from wagtail.blocks import StreamValue
 from wagtail.models import Page
 from wagtail.rich_text import RichText
-from wagtail.rich_text.pages import PageLinkHandler as WagtailPageLinkHandler
 from wagtail.rich_text.rewriters import extract_attrs
 
 from .parsing import whole_number
@@ -86,27 +85,3 @@ def linked_pages(*values, request=None):
         yield
     finally:
         found_pages.reset(token)
-
-
-class PageLinkHandler(WagtailPageLinkHandler):
-    """Wagtail's links to pages, reading the pages `linked_pages` found; elsewhere one query
-    per piece of rich text (Wagtail's takes one per type of page linked, and one more)."""
-
-    @classmethod
-    def get_many(cls, attrs_list):
-        ids = [str(attrs.get("id")) for attrs in attrs_list]
-        found = found_pages.get()
-        pages = {} if found is None else found.pages
-        missing = {pk for pk in ids if pk not in pages}
-        if missing:
-            pages.update(fetch(missing))
-        return [pages[pk] for pk in ids]
-
-    @classmethod
-    def expand_db_attributes_many(cls, attrs_list):
-        found = found_pages.get()
-        request = None if found is None else found.request
-        return [
-            f'<a href="{escape(page.localized.get_url(request))}">' if page else "<a>"
-            for page in cls.get_many(attrs_list)
-        ]

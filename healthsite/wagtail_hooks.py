@@ -2,13 +2,13 @@ from django.core.exceptions import PermissionDenied
 
 from wagtail import hooks
 
-from . import page_links
+from . import page_link_handler
 
 
 # After Wagtail's own hook (order 0), to take the place of its handler of links to pages.
 @hooks.register("register_rich_text_features", order=1)
 def register_page_link_handler(features):
-    features.register_link_type(page_links.PageLinkHandler)
+    features.register_link_type(page_link_handler.PageLinkHandler)
 
 
 @hooks.register("before_move_page")
