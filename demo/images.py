@@ -11,7 +11,17 @@ from collections.abc import Callable
 
 from PIL import Image
 
-from .drawings import bedding, bodies, footwear, furniture, scenes, seating, spines
+from .drawings import (
+    bedding,
+    bodies,
+    conditions,
+    footwear,
+    furniture,
+    joints,
+    scenes,
+    seating,
+    spines,
+)
 from .drawings.canvas import Canvas
 
 SCENES: dict[str, Callable[[Canvas], None]] = {
@@ -55,6 +65,17 @@ SCENES: dict[str, Callable[[Canvas], None]] = {
     "pregnancy": bodies.scene_pregnancy,
     "disc": spines.scene_disc,
     "scoliosis": spines.scene_scoliosis,
+    "arthritis": spines.scene_arthritis,
+    "spina-bifida": spines.scene_spina_bifida,
+    "stenosis": spines.scene_stenosis,
+    "spondylolisthesis": spines.scene_spondylolisthesis,
+    "muscle-spasm": conditions.scene_muscle_spasm,
+    "chronic-pain": conditions.scene_chronic_pain,
+    "whiplash": conditions.scene_whiplash,
+    "buttock-pain": conditions.scene_buttock_pain,
+    "night-pain": conditions.scene_night_pain,
+    "tendonitis": joints.scene_tendonitis,
+    "bursitis": joints.scene_bursitis,
 }
 
 ILLUSTRATIONS: dict[str, str] = {
@@ -221,6 +242,64 @@ ILLUSTRATIONS |= {
     "scoliosis": (
         "Drawing of a spine seen from behind, curving sideways in a long S shape above the "
         "pelvis, beside a dashed straight line showing where a straight spine would be"
+    ),
+}
+
+# Each condition page's own drawing (tests/demo/test_pictures.py checks no other page shows it).
+ILLUSTRATIONS |= {
+    "arthritis": (
+        "Side view of two pairs of vertebrae with a disc between each pair: on the left the "
+        "disc is thick and the bone edges smooth; on the right the disc is thin, the edges are "
+        "rough and small bony spurs, in red, grow from the corners"
+    ),
+    "spina-bifida": (
+        "Drawing of the lower spine seen from behind: four vertebrae above the base of the "
+        "spine. The bony arch at the back of the lowest vertebra has a gap down the middle "
+        "where its two halves have not joined, circled in red"
+    ),
+    "stenosis": (
+        "Two vertebrae seen from above, each with a bony ring around the canal where the "
+        "nerves run: on the left the canal has room around the nerves; on the right thickened "
+        "tissue, marked by arrows, narrows it and squeezes the nerves, in red"
+    ),
+    "spondylolisthesis": (
+        "Side view of four lower back vertebrae with discs between them; the third has slipped "
+        "forward over the one below, out of line with a dashed line along the backs of the "
+        "others, and an arrow shows the slip"
+    ),
+    "muscle-spasm": (
+        "Drawing of a person standing bent forward, one hand on the thigh and the other pressed"
+        " to the lower back, where a tight muscle is highlighted in red with zigzag lines "
+        "beside it"
+    ),
+    "chronic-pain": (
+        "Drawing of a person sitting on a chair, one hand on the lower back where a red mark "
+        "shows the pain, beside three monthly calendar pages on the wall with the days crossed "
+        "off"
+    ),
+    "whiplash": (
+        "Drawing of a person in a car seat with a headrest, wearing a seat belt and holding the"
+        " steering wheel; dashed outlines of the head thrown forward and back, and a two-way "
+        "arrow, show the head being jolted"
+    ),
+    "tendonitis": (
+        "Drawing of a bent arm with its bones showing through: the muscle at the front of the "
+        "upper arm joins the forearm by a tendon across the elbow, highlighted in red, with a "
+        "red mark showing where it is sore"
+    ),
+    "bursitis": (
+        "Drawing of the pelvis and hips from the front, the ball of each thigh bone in its "
+        "socket; on the outer side of one hip, a small cushion of fluid over the bony point "
+        "of the thigh bone is swollen and marked in red"
+    ),
+    "buttock-pain": (
+        "Drawing of a person seen from the side stepping up a flight of stairs, one foot on the"
+        " first step, with a red mark on the buttock showing the pain"
+    ),
+    "night-pain": (
+        "Drawing of a person sitting up on the edge of a bed at night, one hand on the lower "
+        "back where a red mark shows the pain, with the moon in the window and a bedside clock "
+        "showing three o'clock"
     ),
 }
 

@@ -51,6 +51,14 @@ def lerp(p: Point, q: Point, t: float) -> Point:
     return (p[0] + (q[0] - p[0]) * t, p[1] + (q[1] - p[1]) * t)
 
 
+def along(a: Point, b: Point, t: float, out: float) -> Point:
+    """A point a share t of the way from a to b, moved out to the left of that direction."""
+    dx, dy = b[0] - a[0], b[1] - a[1]
+    d = math.hypot(dx, dy)
+    x, y = lerp(a, b, t)
+    return (x + dy / d * out, y - dx / d * out)
+
+
 def polar(center: Point, radius: float, degrees: float) -> Point:
     """A point on a circle; 0 degrees points right and angles turn clockwise (y grows down)."""
     a = math.radians(degrees)

@@ -1,11 +1,12 @@
 """Every picture on a demo page shows what it illustrates: no page shows the same drawing twice,
-and each recommended product has a drawing made for it."""
+each recommended product has a drawing made for it, and each condition a drawing of its own."""
 
 import re
 from collections import Counter
 
 import pytest
 
+from articles.models import ConditionPage
 from demo import images
 from demo.loader import CONTENT, site_map
 from demo.markup import blocks
@@ -14,8 +15,16 @@ from products.models import ProductGuidePage
 pytestmark = pytest.mark.django_db
 
 # An image's file is named after its drawing's key (`chair.png`); its renditions add a hash
-# and a filter before the extension (`chair.2e16d0ba.fill-800x450.png`).
-IMAGE_FILE = re.compile(r'<img\b[^>]*?\bsrc="[^"]*/([a-z0-9-]+?)(?:_[A-Za-z0-9]{7})?\.[^"/]*"')
+# and a filter before the extension (`chair.2e16d0ba.fill-800x450.png`). A file stored where
+# one of that name exists gets Django's suffix (`chair_AbC1234.png`), which Wagtail cuts short
+# in a rendition's name when the key is long (`spondylolisthesis_UEGm.2e16d0ba…`).
+IMAGE_FILE = re.compile(r'<img\b[^>]*?\bsrc="[^"]*/([a-z0-9-]+?)(?:_[A-Za-z0-9]{1,7})?\.[^"/]*"')
+
+
+def drawing_key(image):
+    """The drawing an image was made from; its file may carry Django's suffix for a name already
+    taken (`chair_AbC1234.png`)."""
+    return image.file.name.rsplit("/", 1)[-1].split(".")[0].split("_")[0]
 
 
 def drawings_in_main(client, path):
@@ -63,19 +72,33 @@ def test_each_product_shows_the_drawing_made_for_it(client):
     shown = {}
     for guide in ProductGuidePage.objects.live():
         for product in guide.products.select_related("image"):
-            # the file may carry Django's suffix for a name already taken (`chair_AbC1234.png`)
-            shown[product.name] = (
-                product.image.file.name.rsplit("/", 1)[-1].split(".")[0].split("_")[0]
-            )
+            shown[product.name] = drawing_key(product.image)
         drawings = drawings_in_main(client, guide.url)
         assert {shown[product.name] for product in guide.products.all()} <= set(drawings)
     assert shown == PRODUCT_DRAWINGS
 
 
 def test_every_drawing_has_alt_text_and_one_product_at_most():
-    assert all(len(alt) > 30 for alt in images.ILLUSTRATIONS.values())
+    # a hero's alt text is copied into a field of at most 250 characters
+    assert all(30 < len(alt) <= 250 for alt in images.ILLUSTRATIONS.values())
+    # a rendition's file name keeps the first 20 or so characters of the drawing's name
+    assert all(len(key) <= 20 for key in images.ILLUSTRATIONS)
     assert set(PRODUCT_DRAWINGS.values()) <= set(images.ILLUSTRATIONS)
     assert len(set(PRODUCT_DRAWINGS.values())) == len(PRODUCT_DRAWINGS)
+
+
+def test_each_condition_page_shows_a_drawing_no_other_page_shows(client):
+    """A condition's hero drawing shows that condition, so seeing it anywhere else (as a hero,
+    in the text or as a product) would mislead."""
+    shown = {path: set(drawings_in_main(client, path)) for path, _model in site_map()}
+    conditions = ConditionPage.objects.live().select_related("hero_image")
+    assert conditions.count() > 20
+    for page in conditions:
+        assert page.hero_image, f"{page.url} has no drawing"
+        key = drawing_key(page.hero_image)
+        assert key in shown[page.url]
+        elsewhere = [path for path, keys in shown.items() if key in keys and path != page.url]
+        assert elsewhere == [], f"{page.url}'s drawing {key!r} is also shown on {elsewhere}"
 
 
 def test_the_loader_refuses_an_image_where_the_field_cannot_show_it():
