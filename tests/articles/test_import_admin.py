@@ -19,7 +19,7 @@ from articles.models import LegacyUpload
 from tests.conftest import page_at
 from tests.site_pages import BACK_PAIN_OVERVIEW, MUSCLE_SPASMS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 FORMATS = Path(__file__).parent / "legacy_formats"
 SPASMS = (FORMATS / "back-pain-muscle-spasms.txt").read_bytes()

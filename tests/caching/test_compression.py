@@ -16,7 +16,7 @@ from django.test.utils import CaptureQueriesContext
 
 from tests.site_pages import MUSCLE_SPASMS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 SPASMS = MUSCLE_SPASMS.url
 BROWSER = "gzip, deflate, br, zstd"  # Chromium's

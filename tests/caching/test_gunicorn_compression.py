@@ -15,6 +15,8 @@ from tests.caching.test_varnish import fetch_coded, spare_port
 from tests.conftest import ROOT
 from tests.site_pages import SCIATICA
 
+pytestmark = pytest.mark.fixture_site
+
 
 @pytest.fixture(scope="module")
 def gunicorn(demo_site):

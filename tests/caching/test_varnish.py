@@ -17,6 +17,8 @@ import pytest
 from tests.caching.test_compression import BROWSER, HEADERS, same_page
 from tests.site_pages import ABOUT, HIP_PAIN, SCIATICA, USEFUL_LINKS
 
+pytestmark = pytest.mark.fixture_site
+
 VCL = Path(__file__).resolve().parents[2] / "deploy" / "varnish" / "default.vcl"
 
 

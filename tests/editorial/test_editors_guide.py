@@ -4,7 +4,7 @@ import pytest
 
 from django.contrib.auth.models import Group
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 GUIDE = "/admin/editors-guide/"
 
 

@@ -17,7 +17,7 @@ from wagtail.models import ReferenceIndex
 from healthsite.models import ContentPage
 from newsletter.models import NewsletterSettings
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 Image = get_image_model()
 Document = get_document_model()

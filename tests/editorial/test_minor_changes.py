@@ -13,7 +13,7 @@ from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import form_data
 from tests.site_pages import SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 def edit_url(page):

@@ -21,7 +21,7 @@ from tests.editorial.conftest import member
 from tests.healthsite.test_admin_editing import add_url, form_data
 from tests.site_pages import BACK_PAIN_TYPES, MUSCLE_SPASMS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 # A text whose scores textstat 0.7.3 gives as below (pyphen's syllable counts).
 KNOWN = (

@@ -7,8 +7,12 @@ import socket
 import subprocess
 import sys
 
+import pytest
+
 from editorial.plain_english import readability
 from tests.conftest import ROOT
+
+pytestmark = pytest.mark.fixture_site
 
 TEXT = [
     "Lumbar radiculopathy causes bilateral paraesthesia in the lower extremities.",

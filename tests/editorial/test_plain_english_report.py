@@ -24,7 +24,7 @@ from tests.healthsite.test_admin_editing import form_data
 from tests.healthsite.test_workflow import create, task_state
 from tests.site_pages import BACK_PAIN_OVERVIEW, CONTACT, MUSCLE_SPASMS, SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 REPORT = "/admin/reports/plain-english/"
 JARGON = "<p>Lumbar radiculopathy with bilateral paraesthesia is managed with analgesia.</p>"

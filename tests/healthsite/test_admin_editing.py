@@ -27,7 +27,7 @@ from tests.site_pages import (
     SCIATICA,
 )
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 def body():

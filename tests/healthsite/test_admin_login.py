@@ -13,7 +13,7 @@ from healthsite.admin_login import REFUSED
 from tests.conftest import page_at
 from tests.site_pages import ABOUT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 LOGIN = "/admin/login/"
 

@@ -20,7 +20,7 @@ from tests.conftest import page_at
 from tests.healthsite.test_admin_editing import add_url, form_data
 from tests.site_pages import BACK_PAIN_OVERVIEW, BACK_PAIN_PRODUCTS, SPECIFIC_BACK_PAIN
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 NICE = str(uuid.uuid4())
 NHS = str(uuid.uuid4())
 # (id, title, publisher, year, link, accessed as the admin's date field takes it)

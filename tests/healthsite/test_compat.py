@@ -12,6 +12,8 @@ from django.utils.module_loading import import_string
 
 from healthsite import compat
 
+pytestmark = pytest.mark.fixture_site
+
 ROOT = Path(__file__).resolve().parents[2]
 APPS = ["healthsite", "caching", "editorial", "articles", "products", "search", "newsletter",
         "stories", "privacy", "seo", "demo"]  # fmt: skip

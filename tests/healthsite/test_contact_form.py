@@ -13,7 +13,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from privacy import public_forms
 from tests.site_pages import CONTACT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 URL = CONTACT.url
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}
 

@@ -16,7 +16,7 @@ from tests.healthsite.test_admin_login import sign_in
 from tests.healthsite.test_contact_form import ORIGIN, URL, message
 from tests.site_pages import NEWSLETTER
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 READER = "203.0.113.30"
 
 

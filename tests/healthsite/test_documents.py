@@ -9,7 +9,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from wagtail.documents import get_document_model
 from wagtail.models import Collection
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 ADD = "/admin/documents/add/"
 SCRIPT = b"<html><body><script>alert(document.cookie)</script></body></html>"

@@ -12,7 +12,7 @@ from privacy import public_forms
 from tests.demo.test_not_in_production import imported_modules
 from tests.healthsite.test_contact_form import ORIGIN, URL, message
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 SHELL = Path(__file__).resolve().parents[2] / "healthsite"
 
 # Checks that refuse every post before reading it, to show which checks the page asks.

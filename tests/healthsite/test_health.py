@@ -15,7 +15,7 @@ from tests.site_pages import MUSCLE_SPASMS
 
 ROOT = Path(__file__).resolve().parents[2]
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 def test_healthz_says_ok_while_the_database_answers(client):

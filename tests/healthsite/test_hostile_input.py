@@ -13,7 +13,7 @@ from healthsite.models import ContentPage
 from tests.conftest import page_at
 from tests.site_pages import CONTACT, NEWSLETTER, SCIATICA, TELL_YOUR_STORY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 # Values that break naive parsing: Unicode digits (str.isdigit() takes them, int() does not),
 # huge and negative numbers, NUL and other control characters, markup, paths, floods.

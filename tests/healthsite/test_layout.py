@@ -4,6 +4,10 @@ capability apps (its settings and urls.py aside), and holds at most a third of t
 import ast
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.fixture_site
+
 ROOT = Path(__file__).resolve().parents[2]
 SHELL = ROOT / "healthsite"
 APPS = ["articles", "caching", "demo", "editorial", "newsletter", "privacy", "products",

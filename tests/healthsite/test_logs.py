@@ -15,7 +15,7 @@ from django.utils.module_loading import import_string
 from tests.newsletter.conftest import sign_up
 from tests.site_pages import SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 READER = "pat.reader@example.org"
 

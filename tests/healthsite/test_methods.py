@@ -5,7 +5,7 @@ import pytest
 
 from tests.site_pages import CONTACT, MUSCLE_SPASMS, NEWSLETTER, TELL_YOUR_STORY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 CONDITION = MUSCLE_SPASMS.url
 WITH_A_FORM = [NEWSLETTER.url, CONTACT.url, TELL_YOUR_STORY.url]

@@ -24,6 +24,8 @@ from wagtail.images import get_image_model
 from tests.conftest import page_at
 from tests.site_pages import MUSCLE_SPASMS
 
+pytestmark = pytest.mark.fixture_site
+
 ROOT = Path(__file__).resolve().parents[2]
 BUCKET = "healthsite-media"
 PUBLIC_READ = {

@@ -13,7 +13,7 @@ from wagtail.images import get_image_model
 
 from tests.site_pages import BACK_PAIN_TYPES, MUSCLE_SPASMS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 def test_the_command_makes_what_pages_show_and_readers_then_write_nothing(client):

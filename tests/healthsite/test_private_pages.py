@@ -11,7 +11,7 @@ from wagtail.models import PageViewRestriction
 from tests.conftest import page_at
 from tests.site_pages import ABOUT, BACK_PAIN_TYPES, MUSCLE_SPASMS, WHATS_NEW
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 PRIVATE = MUSCLE_SPASMS.url
 WHERE_LISTED = [

@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from demo.loader import site_map
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 PATHS = [path for path, _model in site_map()] + ["/search/?q=back+pain", "/no-such-page/"]
 
 

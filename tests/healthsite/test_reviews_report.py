@@ -24,7 +24,7 @@ from products.models import ProductGuidePage
 from tests.conftest import page_at
 from tests.site_pages import BACK_PAIN_OVERVIEW, BACK_PAIN_PRODUCTS, BACK_PAIN_TYPES, LEARN_MORE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 REPORT = "/admin/reports/reviews-due/"
 TODAY = timezone.localdate()

@@ -13,7 +13,7 @@ from wagtail.models import Collection, CollectionViewRestriction, PageViewRestri
 from tests.conftest import page_at
 from tests.site_pages import PRIVACY
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 OFF_SITE = [
     "https://evil.example/",

@@ -5,7 +5,7 @@ import pytest
 
 from tests.site_pages import MUSCLE_SPASMS
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 @pytest.mark.parametrize("url", ["/", MUSCLE_SPASMS.url, "/search/?q=sciatica"])

@@ -17,7 +17,7 @@ from editorial.setup import EDITORS
 from tests.conftest import page_at
 from tests.site_pages import SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 ROOT = Path(__file__).resolve().parents[2]
 PASSWORD = "a-long-editor-password-7"

@@ -25,7 +25,7 @@ from editorial.setup import EDITORS, MODERATORS, REVIEWERS, WORKFLOW
 from tests.conftest import page_at
 from tests.site_pages import BACK_PAIN_TYPES, LEARN_MORE
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 def setup_editorial():

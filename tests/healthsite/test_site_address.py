@@ -18,7 +18,7 @@ from tests.conftest import ROOT
 from tests.newsletter.conftest import sign_up
 from tests.site_pages import MUSCLE_SPASMS, WHATS_NEW
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 ADDRESS = "https://backpain.example.org"
 SPASMS = MUSCLE_SPASMS.url

@@ -7,6 +7,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.fixture_site
+
 ROOT = Path(__file__).resolve().parents[2]
 # An autosave holds the write lock for a moment; meanwhile Submit reads, then writes.
 TWO_WRITERS = """

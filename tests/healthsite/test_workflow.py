@@ -22,7 +22,7 @@ from tests.editorial.conftest import member
 from tests.healthsite.test_admin_editing import add_url, form_data
 from tests.site_pages import BACK_PAIN_OVERVIEW, BACK_PAIN_PRODUCTS, BACK_PAIN_TYPES, SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 PARENTS = {
     ConditionPage: BACK_PAIN_TYPES.url,

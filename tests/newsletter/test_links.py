@@ -14,7 +14,7 @@ from newsletter import tokens
 from newsletter.models import Subscriber
 from tests.newsletter.conftest import ORIGIN, link, sign_up
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 @pytest.fixture

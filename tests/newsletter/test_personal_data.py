@@ -15,7 +15,7 @@ from newsletter.personal_data import DELIVERY_DAYS, UNCONFIRMED_DAYS, UNSUBSCRIB
 from privacy import personal_data
 from tests.site_pages import SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 NAME = "Newsletter subscribers"
 
 

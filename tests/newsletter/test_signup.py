@@ -23,7 +23,7 @@ from tests.newsletter.conftest import (
 )
 from tests.site_pages import ABOUT, SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 ANSWER = "Check your inbox."
 
 

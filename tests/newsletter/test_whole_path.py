@@ -17,7 +17,7 @@ from tests.conftest import page_at
 from tests.newsletter.conftest import ORIGIN, link, sign_up
 from tests.site_pages import SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 PDF = b"%PDF-1.4\n1 0 obj<<>>endobj\ntrailer<<>>\n%%EOF\n"
 
 

@@ -13,7 +13,7 @@ from search.models import SearchQueryCount
 from tests.conftest import page_at
 from tests.healthsite.test_contact_form import ORIGIN, URL, message
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 ATTACKS = ['=HYPERLINK("http://evil.example","Click")', "=cmd|' /C calc'!A0", "@SUM(1,2)"]
 

@@ -16,7 +16,7 @@ from wagtail.contrib.forms.models import FormSubmission
 from tests.conftest import page_at
 from tests.site_pages import CONTACT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 URL = "/admin/personal-data/"
 
 

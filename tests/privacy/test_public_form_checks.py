@@ -14,7 +14,7 @@ from tests.newsletter.conftest import signup
 from tests.site_pages import CONTACT, NEWSLETTER, TELL_YOUR_STORY
 from tests.stories.conftest import story as story_form
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 READER = "203.0.113.20"
 ORIGIN = {"HTTP_ORIGIN": "http://testserver"}

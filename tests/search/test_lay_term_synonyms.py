@@ -9,7 +9,7 @@ from tests.conftest import page_at
 from tests.search.test_search import hits
 from tests.site_pages import BACK_PAIN_OVERVIEW
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 @pytest.fixture

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from search import stats
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 REPORT = "/admin/reports/search-terms/"
 

@@ -21,7 +21,7 @@ from search import stats
 from search.models import SearchQueryCount
 from tests.conftest import ROOT
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
 

@@ -8,7 +8,7 @@ from search.models import Synonym
 from tests.conftest import page_at
 from tests.site_pages import SCIATICA
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 SYNONYMS = "/admin/snippets/search/synonym/"
 

@@ -19,7 +19,7 @@ from tests.site_pages import BACK_PAIN_OVERVIEW
 
 from .conftest import QUEUE, URL, days_ago, edit_url, member, moderation_form, submission
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 def approve(client, waiting, **changes):

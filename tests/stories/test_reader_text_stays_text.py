@@ -13,7 +13,7 @@ from stories.models import StorySubmission
 
 from .conftest import QUEUE, URL, edit_url, moderation_form, send, submission
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 TITLE = '<script>alert("title")</script>'
 STORY = "<b>bold</b> and <img src=x onerror=alert(\"story\")>\n\n=cmd|' /C calc'!A0"

@@ -15,7 +15,7 @@ from stories.personal_data import STORY_SUBMISSIONS
 
 from .conftest import days_ago, submission
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 NAME = STORY_SUBMISSIONS.name
 
 

@@ -12,7 +12,7 @@ from stories.models import StorySubmission
 
 from .conftest import ORIGIN, URL, send, started, story
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 def nothing_kept():

@@ -17,7 +17,7 @@ from stories.models import StoryPage, StorySubmission
 
 from .conftest import URL, member, send
 
-pytestmark = pytest.mark.django_db
+pytestmark = [pytest.mark.django_db, pytest.mark.fixture_site]
 
 
 @pytest.fixture
