@@ -4,7 +4,6 @@ gift and readers' stories. Idempotent: what already exists is left as it is."""
 
 import io
 import uuid
-from datetime import datetime, time, timedelta
 from pathlib import Path
 
 from django.apps import apps
@@ -12,7 +11,6 @@ from django.conf import settings
 from django.core.files.base import ContentFile
 from django.core.files.images import ImageFile
 from django.db import transaction
-from django.utils import timezone
 from django.utils.functional import cached_property
 
 from wagtail.contrib.redirects.models import Redirect
@@ -27,11 +25,9 @@ from editorial.setup import setup_editorial
 from healthsite import site_address
 from healthsite.models import ContentPage, HomePage, SiteSettings
 from newsletter.models import NewsletterSettings
-from stories import moderation
-from stories.models import StoryIndexPage, StoryPage, StorySubmission
 
-from . import gift, images
-from .markup import blocks, parse_date, plain, read_page_file
+from . import gift, images, stories
+from .markup import aware, blocks, parse_date, plain, read_page_file
 
 CONTENT = Path(__file__).parent / "content"
 STREAM_KINDS = {"self_care": "self_care", "seek_help": "seek_help"}
@@ -95,10 +91,6 @@ def content_file(path):
     return read_page_file((CONTENT / f"{name}.txt").read_text())
 
 
-def aware(day):
-    return timezone.make_aware(datetime.combine(day, time(9, 0)))
-
-
 class DemoLoader:
     """Loads the demo site, or with `only` (url paths, each page's parents among them) a part
     of it: the small fixture site of the tests. In a part, whatever points to a page left out
@@ -124,7 +116,7 @@ class DemoLoader:
             self.load_redirects()
             SiteSettings.for_site(home.get_site())  # created with its defaults
             self.load_gift(home.get_site())
-            self.load_stories()
+            stories.load(CONTENT / "stories", self.log)
         existing = len(self.pages) - len(self.created)
         self.log(
             f"Done: {len(self.pages)} pages ({len(self.created)} created, {existing} already "
@@ -357,33 +349,6 @@ class DemoLoader:
             filename = "top-10-tips-for-managing-your-back-pain.pdf"
             newsletter.gift = self.document(gift.TITLE, filename, gift.gift_pdf())
             newsletter.save()
-
-    def load_stories(self):
-        """A few readers' stories, each with the consent record a real one has, approved
-        through the stories app's own moderation."""
-        if not StoryIndexPage.objects.exists():  # a part of the demo without the stories page
-            return
-        for path in sorted((CONTENT / "stories").glob("*.txt")):
-            source = read_page_file(path.read_text())
-            if StorySubmission.objects.filter(title=source.meta["title"]).exists():
-                continue
-            received = aware(parse_date(source.meta["received"]))
-            submission = StorySubmission.objects.create(
-                title=source.meta["title"],
-                story="\n\n".join(line for line in source.fields["body"] if line.strip()),
-                teller=source.meta["teller"],
-                consent=True,
-                received=received,
-            )
-            page = moderation.approve(submission, user=None)
-            # Published a few days after it arrived, as a real one would have been, so the
-            # demo's stories are not all "new".
-            published = received + timedelta(days=3)
-            Page.objects.filter(pk=page.pk).update(
-                first_published_at=published, last_published_at=published
-            )
-            StoryPage.objects.filter(pk=page.pk).update(last_updated=published)
-            self.log(f"  story: {submission.title}")
 
     def product(self, page, data):
         model = page._meta.get_field("products").related_model

@@ -2,9 +2,11 @@
 
 import re
 from dataclasses import dataclass, field
-from datetime import date, timedelta
+from datetime import date, datetime, time, timedelta
 from html import escape
 from itertools import groupby
+
+from django.utils import timezone
 
 LIST_ITEM = re.compile(r"^(?:\d+\.|-)\s+")
 CALLOUT = re.compile(r"^!(tip|warning|urgent):\s*(.+)$")
@@ -62,6 +64,11 @@ def parse_date(value, today=None):
     if relative:
         return (today or date.today()) - timedelta(days=int(relative[1]))
     return date.fromisoformat(value)
+
+
+def aware(day):
+    """9 in the morning of `day`, in the site's time zone."""
+    return timezone.make_aware(datetime.combine(day, time(9, 0)))
 
 
 def inline_html(text, refs):
