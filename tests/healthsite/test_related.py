@@ -17,6 +17,7 @@ from wagtail.models import PageViewRestriction
 from articles.models import ConditionGuide
 from demo.generator import generate
 from healthsite.models import ContentPage, PageTag, RelatedPage
+from healthsite.related import read_next
 from tests.conftest import page_at
 from tests.site_pages import (
     ARTHRITIS,
@@ -340,3 +341,41 @@ def test_related_links_take_two_queries(rf, django_assert_num_queries):
     with django_assert_num_queries(2):
         html = template.render(context)
     assert html.count('class="card__title"') == 4 + len(page.guide_links.all())
+
+
+def test_a_preview_shows_the_drafts_picks_and_tags():
+    """A preview's picks and tags are in memory, not saved: they are what it shows."""
+    saved = page_at(SCIATICA.url)
+    draft = page_at(SCIATICA.url)
+    draft.related_picks = [RelatedPage(target=page_at(SHOES.url), sort_order=0)]
+    draft.tags.set(["preview-only"])
+    tag(HIP_PAIN.url, "preview-only")
+    shown = [page.url for page in read_next(draft)[0]]
+    assert shown[:2] == [SHOES.url, HIP_PAIN.url]
+    assert SHOES.url not in [page.url for page in read_next(saved)[0]]
+
+
+def test_saved_pages_and_previews_find_the_same_pages(monkeypatch):
+    """A saved page's related pages come from fixed SQL, a preview's from the ORM: the same
+    rules, on every page, with picks made twice or in code (no number), shared tags and a
+    private page among the candidates."""
+    set_references(SCIATICA.url, picks=[HIP_PAIN.url, SHOES.url, HIP_PAIN.url], tags=["same"])
+    page = page_at(LOWER_BACK_PAIN.url)
+    RelatedPage.objects.create(page=page, target=page_at(CHAIRS.url))
+    RelatedPage.objects.create(page=page, target=page_at(MATTRESSES.url), sort_order=0)
+    for path in (HIP_PAIN.url, GOOD_POSTURE.url, UPPER_BACK_PAIN.url):
+        tag(path, "same")
+    PageViewRestriction.objects.create(
+        page=page_at(UPPER_BACK_PAIN.url), restriction_type=PageViewRestriction.LOGIN
+    )
+
+    def found(page):
+        related, pager = read_next(page)
+        return [p.pk for p in related], pager and (pager.previous, pager.next)
+
+    pages = list(ContentPage.objects.live().specific())
+    by_sql = [found(page) for page in pages]
+    monkeypatch.setattr("healthsite.related.saved_relations", lambda page: False)
+    assert [found(page) for page in pages] == by_sql
+    assert any(related for related, _ in by_sql)
+    assert any(pager and all(pager) for _, pager in by_sql)

@@ -1,0 +1,76 @@
+-- What to read after a saved page (healthsite/related.py, read_next): its candidates (the
+-- editor's picks, the pages sharing its tags, its section's other pages), numbered in the
+-- order of related_pages, the section's pages just before and after it marked in_pager.
+-- Runs as it is on PostgreSQL and SQLite.
+WITH me AS (
+    SELECT
+        CAST(%s AS INTEGER) AS id, CAST(%s AS VARCHAR(255)) AS path,
+        CAST(%s AS VARCHAR(255)) AS parent, CAST(%s AS INTEGER) AS depth
+),
+picked AS (  -- the editor's picks, each at its first place in the editor's order
+    SELECT target_id, MIN(place) AS place
+    FROM (
+        SELECT target_id, ROW_NUMBER() OVER (ORDER BY sort_order, id) AS place
+        FROM healthsite_relatedpage
+        WHERE page_id = (SELECT id FROM me)
+    ) AS numbered
+    GROUP BY target_id
+),
+shared AS (  -- pages sharing tags with it, and how many
+    SELECT theirs.content_object_id AS page_id, COUNT(*) AS tags
+    FROM healthsite_pagetag AS mine
+    JOIN healthsite_pagetag AS theirs ON theirs.tag_id = mine.tag_id
+    WHERE mine.content_object_id = (SELECT id FROM me)
+    GROUP BY theirs.content_object_id
+),
+candidates AS (
+    SELECT
+        page.id, content.page_ptr_id, page.title, page.slug, page.path, page.depth,
+        page.url_path, page.live, page.locale_id, page.content_type_id, content.summary,
+        content.flag_new, page.first_published_at, page.last_published_at,
+        content.last_updated, content.last_update_note,
+        page.depth = me.depth AND SUBSTR(page.path, 1, LENGTH(me.parent)) = me.parent
+            AS sibling,
+        ROW_NUMBER() OVER (
+            ORDER BY
+                picked.place IS NULL, picked.place,
+                COALESCE(shared.tags, 0) DESC,
+                content.last_updated IS NULL, content.last_updated DESC,
+                page.id DESC
+        ) AS place
+    FROM healthsite_contentpage AS content
+    JOIN wagtailcore_page AS page ON page.id = content.page_ptr_id
+    CROSS JOIN me
+    LEFT JOIN picked ON picked.target_id = page.id
+    LEFT JOIN shared ON shared.page_id = page.id
+    WHERE page.live
+        AND page.id <> me.id
+        AND (
+            picked.target_id IS NOT NULL
+            OR shared.page_id IS NOT NULL
+            OR (page.depth = me.depth AND SUBSTR(page.path, 1, LENGTH(me.parent)) = me.parent)
+        )
+        -- .public(): no view restriction on the page or above it
+        AND NOT EXISTS (
+            SELECT 1
+            FROM wagtailcore_pageviewrestriction AS restriction
+            JOIN wagtailcore_page AS restricted ON restricted.id = restriction.page_id
+            WHERE SUBSTR(page.path, 1, LENGTH(restricted.path)) = restricted.path
+        )
+)
+SELECT
+    candidates.*,
+    CASE
+        WHEN candidates.path = (
+            SELECT MAX(other.path) FROM candidates AS other, me
+            WHERE other.sibling AND other.path < me.path
+        ) THEN 1
+        WHEN candidates.path = (
+            SELECT MIN(other.path) FROM candidates AS other, me
+            WHERE other.sibling AND other.path > me.path
+        ) THEN 1
+        ELSE 0
+    END AS in_pager
+FROM candidates
+ORDER BY in_pager DESC, place
+LIMIT %s
