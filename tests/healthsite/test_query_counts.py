@@ -1,5 +1,6 @@
 """Flat costs: a reader's page takes the same few SQL queries on the demo site and with 2,000
-archive pages more, and reading never writes to the database.
+archive pages more, the menu keeps within its limits, and reading never writes to the
+database. (The archive is built once for the module: the costliest fixture of the suite.)
 
 Each count is of a cold render: per-process caches (content types, templates) warmed by a first
 request, the shared cache (page cache, menu, renditions, site root paths) emptied before the
@@ -21,6 +22,9 @@ from django.test import Client, override_settings
 from django.test.utils import CaptureQueriesContext
 
 from demo.generator import generate
+from healthsite.models import ContentPage
+from healthsite.navigation import MENU_LIMIT
+from tests.conftest import page_at
 from tests.site_pages import (
     A_TO_Z,
     ABOUT,
@@ -85,6 +89,7 @@ class Reading:
 
     status: int
     statements: list
+    html: str
 
 
 def read(url):
@@ -93,7 +98,8 @@ def read(url):
     cache.clear()
     with CaptureQueriesContext(connection) as captured:
         response = client.get(url)
-    return Reading(response.status_code, [query["sql"] for query in captured.captured_queries])
+    statements = [query["sql"] for query in captured.captured_queries]
+    return Reading(response.status_code, statements, response.content.decode())
 
 
 def read_uncached(url):
@@ -160,6 +166,25 @@ def test_a_page_with_no_cache_at_all_costs_the_same_queries_at_any_size(readings
 def test_search_costs_the_same_few_queries_at_any_size(readings, url, expected):
     assert connection.vendor == "postgresql", "search is counted on PostgreSQL (DATABASE_URL)"
     check_flat(readings, url, expected)
+
+
+def main_menu(html):
+    return html.split('aria-label="Main"')[1].split("</nav>")[0]
+
+
+def test_the_menu_stays_within_its_limits_with_the_archive(readings, client):
+    """Archive pages stay out of the menus; shown there, a section lists MENU_LIMIT of them
+    and a link to the rest."""
+    before, after = readings["/"]
+    assert main_menu(after.html) == main_menu(before.html)
+
+    section = page_at(BACK_PAIN_TYPES.url)
+    children = ContentPage.objects.child_of(section).filter(owner__username="content-generator")
+    ContentPage.objects.filter(pk__in=children.values("pk")[:40]).update(show_in_menus=True)
+    menu = main_menu(client.get("/").content.decode())
+    part = menu.split('href="/back-pain-types/"', 1)[1].split('href="/back-pain-management/"')[0]
+    assert part.count("<li>") == MENU_LIMIT + 1  # 15 pages and the "more" link
+    assert "More in Back Pain Types" in part
 
 
 def test_reading_writes_nothing(readings):
