@@ -253,6 +253,9 @@ def django_env(database_url, redis_url, media_root):
         DJANGO_SETTINGS_MODULE="bench.settings",
         SECRET_KEY=secrets.token_urlsafe(50),
         ALLOWED_HOSTS="127.0.0.1,localhost",
+        # The address the load asks for (Host 127.0.0.1, X-Forwarded-Proto https): production
+        # settings guess none, and the demo records it as the site's.
+        SITE_URL="https://127.0.0.1",
         DATABASE_URL=database_url,
         REDIS_URL=redis_url,
         MEDIA_ROOT=str(media_root),

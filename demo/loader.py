@@ -188,7 +188,12 @@ class DemoLoader:
             if site is None:
                 site = Site(is_default_site=True)
             # The site's address, for absolute links in feeds and e-mails: where it is served.
-            site.hostname, site.port = site_address.host_and_port(settings.SITE_URL)
+            try:
+                site.hostname, site.port = site_address.host_and_port(settings.SITE_URL)
+            except ValueError as error:
+                raise ValueError(
+                    f"SITE_URL: {error}. Set SITE_URL to the address readers reach the site at."
+                ) from error
             site.root_page = home
             site.site_name = "Manage Back Pain"
             site.save()
