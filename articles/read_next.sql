@@ -1,4 +1,4 @@
--- What to read after a saved page (healthsite/related.py, read_next): its candidates (the
+-- What to read after a saved page (articles/related.py, read_next): its candidates (the
 -- editor's picks, the pages sharing its tags, its section's other pages), numbered in the
 -- order of related_pages, the section's pages just before and after it marked in_pager.
 -- Runs as it is on PostgreSQL and SQLite.

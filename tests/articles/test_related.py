@@ -15,9 +15,9 @@ from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from articles.models import ConditionGuide
+from articles.related import read_next
 from demo.generator import generate
 from healthsite.models import ContentPage, PageTag, RelatedPage
-from healthsite.related import read_next
 from tests.conftest import page_at
 from tests.site_pages import (
     ARTHRITIS,
@@ -375,7 +375,7 @@ def test_saved_pages_and_previews_find_the_same_pages(monkeypatch):
 
     pages = list(ContentPage.objects.live().specific())
     by_sql = [found(page) for page in pages]
-    monkeypatch.setattr("healthsite.related.saved_relations", lambda page: False)
+    monkeypatch.setattr("articles.related.saved_relations", lambda page: False)
     assert [found(page) for page in pages] == by_sql
     assert any(related for related, _ in by_sql)
     assert any(pager and all(pager) for _, pager in by_sql)

@@ -1,6 +1,6 @@
 from django import template
 
-from healthsite.related import conditions_for, guides_for, read_next
+from articles.related import conditions_for, guides_for, read_next
 
 register = template.Library()
 

@@ -32,7 +32,7 @@ from django.db.models.lookups import IsNull
 
 from wagtail.models import Page
 
-from .models import ContentPage, PageTag, SectionPage
+from healthsite.models import ContentPage, PageTag, SectionPage
 
 RELATED_LIMIT = 4
 # The admin numbers inline items; items made in code have no number and keep their creation order.
@@ -106,7 +106,7 @@ def saved_relations(page):
 # Fixed SQL, where the ORM cannot serve: building the same query through it took about 13 ms
 # of CPU on each uncached page, ten times what PostgreSQL takes to run it. Parameters: the
 # page's id, path, parent's path, depth (-1: its parent is no section, no siblings) and the
-# number of rows. The same rules as `read_next_of_draft` (tests/healthsite/test_related.py
+# number of rows. The same rules as `read_next_of_draft` (tests/articles/test_related.py
 # compares them on every page): live pages not covered by a view restriction (`.public()`).
 READ_NEXT_SQL = (Path(__file__).with_name("read_next.sql")).read_text()
 
