@@ -258,6 +258,11 @@ def test_conditions_and_product_guides_link_each_other(client):
 
     page_at(MATTRESSES.url).unpublish()
     assert linked_under(client, SCIATICA.url, guides) == [CHAIRS.url]
+    private = PageViewRestriction.objects.create(
+        page=page_at(CHAIRS.url), restriction_type=PageViewRestriction.LOGIN
+    )
+    assert linked_under(client, SCIATICA.url, guides) == []
+    private.delete()
     condition.unpublish()
     assert SCIATICA.url not in linked_under(client, CHAIRS.url, conditions)
 
@@ -265,7 +270,10 @@ def test_conditions_and_product_guides_link_each_other(client):
 def test_a_linked_guide_is_listed_once_under_the_guides(client):
     chairs = CHAIRS.url
     page = set_references(SCIATICA.url, picks=[chairs, PILATES_EXERCISES.url])
-    page.guide_links = [ConditionGuide(guide=page_at(chairs))]
+    page.guide_links = [
+        ConditionGuide(guide=page_at(chairs)),
+        ConditionGuide(guide=page_at(chairs)),
+    ]
     page.save_revision().publish()
     assert chairs not in related(client, SCIATICA.url)
     assert linked_under(client, SCIATICA.url, "Product guides that may help") == [chairs]
