@@ -1,6 +1,6 @@
 -- What to read after a saved page (articles/related.py, read_next): its candidates (the
--- editor's picks, the pages sharing its tags, its section's other pages), numbered in the
--- order of related_pages, the section's pages just before and after it marked in_pager.
+-- editor's picks, the pages sharing its tags, its section's newest other pages), numbered in
+-- the order of related_pages, the section's pages just before and after it marked in_pager.
 -- Runs as it is on PostgreSQL and SQLite.
 WITH me AS (
     SELECT
@@ -23,6 +23,40 @@ shared AS (  -- pages sharing tags with it, and how many
     WHERE mine.content_object_id = (SELECT id FROM me)
     GROUP BY theirs.content_object_id
 ),
+section AS (  -- its section's other live, public pages, found through the path index
+    SELECT page.id, page.path, content.last_updated
+    FROM wagtailcore_page AS page
+    JOIN healthsite_contentpage AS content ON content.page_ptr_id = page.id
+    CROSS JOIN me
+    -- The parent's children: paths are the parent's followed by four of 0-9A-Z.
+    WHERE page.path > me.parent AND page.path <= me.parent || 'ZZZZ'
+        AND page.depth = me.depth
+        AND page.live
+        AND page.id <> me.id
+        AND NOT EXISTS (
+            SELECT 1
+            FROM wagtailcore_pageviewrestriction AS restriction
+            JOIN wagtailcore_page AS restricted ON restricted.id = restriction.page_id
+            WHERE SUBSTR(page.path, 1, LENGTH(restricted.path)) = restricted.path
+        )
+),
+pool AS (  -- only these can rank: a section may hold thousands of pages
+    SELECT target_id AS id FROM picked
+    UNION SELECT page_id FROM shared
+    UNION SELECT id FROM (
+        SELECT section.id FROM section
+        ORDER BY section.last_updated IS NULL, section.last_updated DESC, section.id DESC
+        LIMIT %s
+    ) AS newest
+    UNION SELECT id FROM (
+        SELECT section.id FROM section, me WHERE section.path < me.path
+        ORDER BY section.path DESC LIMIT 1
+    ) AS before_me
+    UNION SELECT id FROM (
+        SELECT section.id FROM section, me WHERE section.path > me.path
+        ORDER BY section.path LIMIT 1
+    ) AS after_me
+),
 candidates AS (
     SELECT
         page.id, content.page_ptr_id, page.title, page.slug, page.path, page.depth,
@@ -38,18 +72,14 @@ candidates AS (
                 content.last_updated IS NULL, content.last_updated DESC,
                 page.id DESC
         ) AS place
-    FROM healthsite_contentpage AS content
-    JOIN wagtailcore_page AS page ON page.id = content.page_ptr_id
+    FROM pool
+    JOIN wagtailcore_page AS page ON page.id = pool.id
+    JOIN healthsite_contentpage AS content ON content.page_ptr_id = page.id
     CROSS JOIN me
     LEFT JOIN picked ON picked.target_id = page.id
     LEFT JOIN shared ON shared.page_id = page.id
     WHERE page.live
         AND page.id <> me.id
-        AND (
-            picked.target_id IS NOT NULL
-            OR shared.page_id IS NOT NULL
-            OR (page.depth = me.depth AND SUBSTR(page.path, 1, LENGTH(me.parent)) = me.parent)
-        )
         -- .public(): no view restriction on the page or above it
         AND NOT EXISTS (
             SELECT 1

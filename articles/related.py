@@ -77,7 +77,7 @@ def read_next(page, limit=RELATED_LIMIT, exclude=()):
         found = list(
             ContentPage.objects.raw(
                 READ_NEXT_SQL,
-                [page.pk, page.path, parent_path(page), page.depth if siblings else -1, rows],
+                [page.pk, page.path, parent_path(page), page.depth if siblings else -1, rows, rows],
             )
         )
     else:
@@ -105,9 +105,10 @@ def saved_relations(page):
 
 # Fixed SQL, where the ORM cannot serve: building the same query through it took about 13 ms
 # of CPU on each uncached page, ten times what PostgreSQL takes to run it. Parameters: the
-# page's id, path, parent's path, depth (-1: its parent is no section, no siblings) and the
-# number of rows. The same rules as `read_next_of_draft` (tests/articles/test_related.py
-# compares them on every page): live pages not covered by a view restriction (`.public()`).
+# page's id, path, parent's path, depth (-1: its parent is no section, no siblings), and the
+# number of rows, twice (the section's newest pages to rank, and the answer). The same rules
+# as `read_next_of_draft` (tests/articles/test_related.py compares them on every page): live
+# pages not covered by a view restriction (`.public()`).
 READ_NEXT_SQL = Path(__file__).with_name("read_next.sql").read_text()
 GUIDES_FOR_SQL = Path(__file__).with_name("guides_for.sql").read_text()
 

@@ -339,6 +339,34 @@ def test_related_links_cost_the_same_queries_whatever_the_number_of_pages(client
     assert set(after[1:]) & {page.url for page in tagged}
 
 
+def test_a_large_section_ranks_the_same_by_sql_as_through_the_orm(monkeypatch):
+    """The fixed SQL reads only a section's newest pages and the two beside the page, where
+    the ORM reads them all: in a section of many pages, with a private page among the newest
+    and an old one sharing a tag, both find the same pages and pager on every page."""
+    generate(200, log=lambda message: None)
+    page = page_at(MUSCLE_SPASMS.url)
+    in_section = ContentPage.objects.child_of(page.get_parent()).live()
+    assert in_section.count() > 3 * 4  # several times the related pages shown
+    newest = in_section.order_by("-last_updated", "-pk")
+    PageViewRestriction.objects.create(
+        page=newest.first(), restriction_type=PageViewRestriction.LOGIN
+    )
+    oldest = in_section.exclude(pk=page.pk).order_by("last_updated", "pk").first()
+    set_references(MUSCLE_SPASMS.url, tags=["large-section"])  # no picks; one tag, shared by
+    tag(oldest.url, "large-section")  # the section's oldest page only
+
+    def found(page):
+        related, pager = read_next(page)
+        return [p.pk for p in related], pager and (pager.previous, pager.next)
+
+    pages = list(in_section.specific())
+    by_sql = [found(page) for page in pages]
+    monkeypatch.setattr("articles.related.saved_relations", lambda page: False)
+    assert [found(page) for page in pages] == by_sql
+    assert by_sql[pages.index(page)][0][0] == oldest.pk
+    assert all(newest.first().pk not in related for related, _ in by_sql)
+
+
 def test_related_links_take_two_queries(rf, django_assert_num_queries):
     """The pages found from picks, tags and section, with the pager; the guides."""
     page = set_references(SCIATICA.url, picks=[PILATES_EXERCISES.url], tags=["related-count"])
