@@ -4,6 +4,7 @@ from datetime import timedelta
 
 import pytest
 
+from django.db import connection
 from django.utils import timezone
 
 from wagtail.models import Page
@@ -88,3 +89,10 @@ def test_new_badge_for_recent_and_flagged_pages(client):
 def test_only_a_few_demo_pages_are_new(client):
     new = [page for page in ContentPage.objects.live() if page.is_new]
     assert 1 <= len(new) <= 5
+
+
+def test_the_pages_in_menus_have_an_index_of_their_own():
+    """The menu reads the few in-menu pages without reading the whole site (migration 0011)."""
+    with connection.cursor() as cursor:
+        indexes = connection.introspection.get_constraints(cursor, "wagtailcore_page")
+    assert indexes["navigation_menu_pages"]["columns"] == ["path"]
