@@ -2,6 +2,8 @@
 with a significant update; a minor change is approved without being a review
 (editorial/minor_changes.py). Each tick belongs to one change."""
 
+from datetime import timedelta
+
 from django.db import models
 from django.utils import timezone
 
@@ -61,7 +63,7 @@ class UpdateHistory(models.Model):
             type(self).objects.filter(pk=self.pk).update(minor_change=False)
         if revision is None or not revision.content.get("significant_update"):
             return
-        self.last_updated = self.last_published_at or timezone.now()
+        self.last_updated = later_second(self.last_updated, self.last_published_at)
         self.last_update_note = revision.content.get("change_note", "")
         # The tick belongs to that one revision: a revision made from the live row later (a
         # review's, say) must not be one more update.
@@ -79,3 +81,13 @@ class UpdateHistory(models.Model):
         says what changed)."""
         published = self.first_published_at
         return bool(published and self.last_updated and self.last_updated > published)
+
+
+def later_second(previous, published):
+    """When a significant update happened: its publication, in a later whole second than the
+    update before. Feed readers know an update by its second (articles/channel.py, `guid`), so
+    two updates in one second must not share it."""
+    moment = published or timezone.now()
+    if previous is not None and moment.replace(microsecond=0) <= previous.replace(microsecond=0):
+        return previous.replace(microsecond=0) + timedelta(seconds=1)
+    return moment

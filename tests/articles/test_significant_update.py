@@ -82,3 +82,19 @@ def test_publishing_an_older_revision_keeps_last_updated(admin_client):
     moved = ContentPage.objects.get(pk=page.pk).last_updated
     old_revision.publish()
     assert ContentPage.objects.get(pk=page.pk).last_updated == moved
+
+
+def test_each_significant_update_has_a_second_of_its_own(admin_client, client):
+    """Feed readers know an update by its second: one following the last within the same
+    second (here, one dated later than this one's publication) moves on to the next second."""
+    page = page_at(PATH)
+    ahead = timezone.now() + timezone.timedelta(seconds=30)
+    ContentPage.objects.filter(pk=page.pk).update(last_updated=ahead, last_update_note="Before.")
+    before = feedparser.parse(client.get("/feed/atom/").content).entries[0].id
+
+    assert edit(admin_client, page_at(PATH), significant=True, note="Again.").status_code == 302
+
+    page = ContentPage.objects.get(pk=page.pk)
+    assert page.last_updated == ahead.replace(microsecond=0) + timezone.timedelta(seconds=1)
+    entry = feedparser.parse(client.get("/feed/atom/").content).entries[0]
+    assert entry.link.endswith(PATH) and entry.id != before and "Again." in entry.summary
