@@ -23,6 +23,11 @@ shared AS (  -- pages sharing tags with it, and how many
     WHERE mine.content_object_id = (SELECT id FROM me)
     GROUP BY theirs.content_object_id
 ),
+restricted AS (  -- .public(): no view restriction on the page or above it
+    SELECT page.path
+    FROM wagtailcore_pageviewrestriction AS restriction
+    JOIN wagtailcore_page AS page ON page.id = restriction.page_id
+),
 section AS (  -- its section's other live, public pages, found through the path index
     SELECT page.id, page.path, content.last_updated
     FROM wagtailcore_page AS page
@@ -34,9 +39,7 @@ section AS (  -- its section's other live, public pages, found through the path 
         AND page.live
         AND page.id <> me.id
         AND NOT EXISTS (
-            SELECT 1
-            FROM wagtailcore_pageviewrestriction AS restriction
-            JOIN wagtailcore_page AS restricted ON restricted.id = restriction.page_id
+            SELECT 1 FROM restricted
             WHERE SUBSTR(page.path, 1, LENGTH(restricted.path)) = restricted.path
         )
 ),
@@ -80,11 +83,8 @@ candidates AS (
     LEFT JOIN shared ON shared.page_id = page.id
     WHERE page.live
         AND page.id <> me.id
-        -- .public(): no view restriction on the page or above it
         AND NOT EXISTS (
-            SELECT 1
-            FROM wagtailcore_pageviewrestriction AS restriction
-            JOIN wagtailcore_page AS restricted ON restricted.id = restriction.page_id
+            SELECT 1 FROM restricted
             WHERE SUBSTR(page.path, 1, LENGTH(restricted.path)) = restricted.path
         )
 )
