@@ -43,19 +43,19 @@ section AS (  -- its section's other live, public pages, found through the path 
             WHERE SUBSTR(page.path, 1, LENGTH(restricted.path)) = restricted.path
         )
 ),
-pool AS (  -- only these can rank: a section may hold thousands of pages
-    SELECT target_id AS id FROM picked
-    UNION SELECT page_id FROM shared
-    UNION SELECT id FROM (
+pool AS (  -- only these can rank (a section may hold thousands of pages); in_pager: beside it
+    SELECT target_id AS id, 0 AS in_pager FROM picked
+    UNION SELECT page_id, 0 FROM shared
+    UNION SELECT id, 0 FROM (
         SELECT section.id FROM section
         ORDER BY section.last_updated IS NULL, section.last_updated DESC, section.id DESC
         LIMIT %s
     ) AS newest
-    UNION SELECT id FROM (
+    UNION SELECT id, 1 FROM (
         SELECT section.id FROM section, me WHERE section.path < me.path
         ORDER BY section.path DESC LIMIT 1
     ) AS before_me
-    UNION SELECT id FROM (
+    UNION SELECT id, 1 FROM (
         SELECT section.id FROM section, me WHERE section.path > me.path
         ORDER BY section.path LIMIT 1
     ) AS after_me
@@ -65,9 +65,7 @@ candidates AS (
         page.id, content.page_ptr_id, page.title, page.slug, page.path, page.depth,
         page.url_path, page.live, page.locale_id, page.content_type_id, content.summary,
         content.flag_new, page.first_published_at, page.last_published_at,
-        content.last_updated, content.last_update_note,
-        page.depth = me.depth AND SUBSTR(page.path, 1, LENGTH(me.parent)) = me.parent
-            AS sibling,
+        content.last_updated, content.last_update_note, pool.in_pager,
         ROW_NUMBER() OVER (
             ORDER BY
                 picked.place IS NULL, picked.place,
@@ -75,7 +73,7 @@ candidates AS (
                 content.last_updated IS NULL, content.last_updated DESC,
                 page.id DESC
         ) AS place
-    FROM pool
+    FROM (SELECT id, MAX(in_pager) AS in_pager FROM pool GROUP BY id) AS pool
     JOIN wagtailcore_page AS page ON page.id = pool.id
     JOIN healthsite_contentpage AS content ON content.page_ptr_id = page.id
     CROSS JOIN me
@@ -88,19 +86,7 @@ candidates AS (
             WHERE SUBSTR(page.path, 1, LENGTH(restricted.path)) = restricted.path
         )
 )
-SELECT
-    candidates.*,
-    CASE
-        WHEN candidates.path = (
-            SELECT MAX(other.path) FROM candidates AS other, me
-            WHERE other.sibling AND other.path < me.path
-        ) THEN 1
-        WHEN candidates.path = (
-            SELECT MIN(other.path) FROM candidates AS other, me
-            WHERE other.sibling AND other.path > me.path
-        ) THEN 1
-        ELSE 0
-    END AS in_pager
+SELECT candidates.*
 FROM candidates
 ORDER BY in_pager DESC, place
 LIMIT %s
