@@ -2,6 +2,7 @@
 visit never has to create (and write) one."""
 
 from collections import defaultdict
+from functools import cache
 
 from wagtail.fields import StreamField
 from wagtail.images import get_image_model
@@ -61,8 +62,15 @@ def prefetch(images, *names, image_ids=()):
     return fetched
 
 
+@cache
+def filters(name):
+    """The filters of `name`, made once: a Filter parses its spec's operations the first time
+    it is used, and a page shows a dozen renditions."""
+    return tuple(Filter(spec) for spec in Filter.expand_spec(SPECS[name]))
+
+
 def renditions(image, name):
-    return image.get_renditions(*Filter.expand_spec(SPECS[name]))
+    return image.get_renditions(*filters(name))
 
 
 def picture(image, name, **attrs):

@@ -54,5 +54,5 @@ def section_of(page):
 @register.simple_tag(takes_context=True)
 def subscribe_page(context):
     """The live Subscribe page, or None (kept until the tree changes)."""
-    build = SubscribePage.objects.live().for_listing().first
+    build = SubscribePage.objects.live().for_link().first
     return remember("subscribe-page", build, context.get("request"))

@@ -24,6 +24,10 @@ class ContentPageQuerySet(PageQuerySet):
         """With only the fields a listing shows (LISTING_FIELDS)."""
         return self.only(*LISTING_FIELDS)
 
+    def for_link(self, *fields):
+        """With only what a link to the page reads (LINK_FIELDS), and `fields`."""
+        return self.only(*LINK_FIELDS, *fields)
+
     def newest(self):
         """Live, public health content (the types What's New and the feeds list), most recently
         updated first."""
@@ -54,6 +58,9 @@ LISTING_FIELDS = (
     "last_updated",
     "last_update_note",
 )
+
+# What a link to a page reads: its title, and its address as Wagtail makes it.
+LINK_FIELDS = ("title", "url_path", "live", "locale")
 
 
 def sections_of(pages):

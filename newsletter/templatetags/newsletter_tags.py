@@ -14,7 +14,7 @@ register = template.Library()
 def newsletter_signup(context):
     """The signup box, posting to the newsletter page (nothing while it is not live). After a
     signup, it shows the form as sent or the answer: the page's context says which."""
-    newsletter_page = NewsletterPage.objects.live().for_listing().first()
+    newsletter_page = NewsletterPage.objects.live().for_link("summary").first()
     if newsletter_page is None:
         return {}
     request = context.get("request")
