@@ -231,7 +231,8 @@ def bench(databases, redis, workdir, args, queries):
         uncached = probe(envs[size]["warm"], uncached=True)["uncached"]
         log(
             f"  uncached {uncached['path']} (every cache a DummyCache, in process): "
-            f"{uncached['cpu_ms']:.1f} ms CPU, {uncached['queries']} SQL"
+            f"{uncached['cpu_ms']:.1f} ms CPU, {uncached['queries']} SQL, "
+            f"{uncached['python_calls']:,} Python calls"
         )
         results[size] = {
             "database": databases.name(size),

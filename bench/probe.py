@@ -12,7 +12,8 @@ empty cache, is reported as the first render.
 
 With --uncached, only the muscle spasms condition page, with every cache a DummyCache: what a
 page costs when nothing at all is kept. After a few requests to warm the process up, the median
-CPU time (time.process_time) of the next ones and their SQL queries. It also runs alone against
+CPU time (time.process_time) of the next ones, their SQL queries, and the Python calls of one
+more (a count that does not vary with the machine's noise). It also runs alone against
 the SQLite dev database or a DATABASE_URL, in seconds (bench/README.md).
 """
 
@@ -99,6 +100,23 @@ class QueryCounter:
         return execute(sql, params, many, context)
 
 
+def calls_of(request):
+    """Python function calls (and calls into C) made by `request()`: unlike CPU time, the same
+    from run to run and machine to machine, so a change's effect shows however noisy the VM."""
+    count = 0
+
+    def counter(frame, event, arg):
+        nonlocal count
+        count += event in ("call", "c_call")
+
+    sys.setprofile(counter)
+    try:
+        request()
+    finally:
+        sys.setprofile(None)
+    return count
+
+
 def uncached(client, warmup, requests):
     """The muscle spasms page with every cache a DummyCache: the page cache's code runs, but
     nothing it, the menu or Wagtail's lookups store is kept. Median CPU time and queries of
@@ -120,6 +138,7 @@ def uncached(client, warmup, requests):
                 response = client.get(url)
                 seconds.append(time.process_time() - started)
             queries.append(counter.count)
+        calls = calls_of(lambda: client.get(url))
     return {
         "urls": {"uncached": url},
         "pages": pages(),
@@ -134,6 +153,7 @@ def uncached(client, warmup, requests):
             # The same on every request when nothing is kept; the highest, should one differ.
             "queries": max(queries),
             "queries_min": min(queries),
+            "python_calls": calls,
             "debug": settings.DEBUG,
         },
     }
@@ -156,6 +176,12 @@ def main():
         f"({UNCACHED_REQUESTS}).",
     )
     args = parser.parse_args()
+    if "wagtailcore_page" not in connection.introspection.table_names():
+        sys.exit(
+            f"bench/probe.py: the database ({connection.settings_dict['NAME']}) has no pages: "
+            "run `make setup` for the SQLite dev database, or `python manage.py migrate` and "
+            "`python manage.py load_demo_content` for a DATABASE_URL."
+        )
 
     headers = {"Host": "127.0.0.1", "X-Forwarded-Proto": "https"}
     # Cold: the page's kept copy expired just before each request (bench/cold.py).
@@ -166,7 +192,8 @@ def main():
         # For a developer at the terminal; make bench reads the JSON line.
         print(
             f"uncached {found['path']}: {found['cpu_ms']:.1f} ms CPU (median of "
-            f"{found['requests']}; target ≤ 25 ms), {found['queries']} SQL queries; status "
+            f"{found['requests']}; target ≤ 25 ms), {found['queries']} SQL queries, "
+            f"{found['python_calls']:,} Python calls; status "
             f"{result['status']['uncached']}"
             + (
                 " · DEBUG is on: Django keeps every query, the CPU is higher"

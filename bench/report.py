@@ -207,6 +207,7 @@ def print_table(report):
             f"{'uncached':<17}{'':>24}{fmt(uncached['cpu_ms'], '.1f', 6)}{uncached['queries']:>5} │"
             f" {uncached['path']}, every cache a DummyCache: median of {uncached['requests']}"
             " in process (test client)"
+            + (f", {uncached['python_calls']:,} Python calls" if "python_calls" in uncached else "")
         )
         wn, ng, search = data["whitenoise"], data["nginx"], data["search"]
         print(
