@@ -18,7 +18,10 @@ def site_menu(context):
     # Built once, then kept until the tree changes (a new generation of the page cache).
     menu = remember(f"site-menu:{site.pk}", lambda: build_menu(site, request), request)
     current = context.get("page")
-    path = getattr(current, "path", "")
+    path, current_id = getattr(current, "path", ""), getattr(current, "pk", None)
+    # Marked here rather than compared by the template for each of the menu's links.
     for entry in [*menu["top_bar"], *menu["main"]]:
         entry["active"] = bool(path) and path.startswith(entry["path"])
-    return {**menu, "root": site.root_page, "current_id": getattr(current, "pk", None)}
+        for link in [entry, *entry["children"]]:
+            link["current"] = link["pk"] == current_id
+    return {**menu, "root": site.root_page, "current_id": current_id}

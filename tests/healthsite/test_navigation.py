@@ -16,6 +16,7 @@ from tests.site_pages import (
     BACK_PAIN_WHILE_SLEEPING,
     HIP_PAIN,
     LOWER_BACK_PAIN,
+    NEWSLETTER,
     SCIATICA,
     WHIPLASH,
 )
@@ -54,6 +55,13 @@ def test_the_current_page_is_marked(client):
     menu = main_menu(client, SCIATICA.url)
     assert 'href="/specific-back-pain/sciatica/" aria-current="page"' in menu
     assert menu.count('aria-current="page"') == 1
+
+
+def test_a_top_bar_page_is_marked_there_when_current(client):
+    html = client.get(NEWSLETTER.url).content.decode()
+    top_bar = html.split('aria-label="Quick links"')[1].split("</nav>")[0]
+    assert 'href="/newsletter/" aria-current="page"' in top_bar
+    assert top_bar.count('aria-current="page"') == 1
 
 
 def test_an_unpublished_page_leaves_the_menu(client):
