@@ -22,6 +22,7 @@ from wagtail.models import Page
 from wagtail.rich_text import RichText
 from wagtail.rich_text.rewriters import extract_attrs
 
+from .models.queries import LINK_FIELDS
 from .parsing import whole_number
 
 # A link to a page as stored (attributes in any order).
@@ -49,19 +50,18 @@ def source_of(value):
 
 
 def fetch(ids):
-    """{id: page, or None when there is no such page} in one query. Pages of their own type
-    (which may say how their URL is made) with only the fields of Page loaded: all a link
-    reads."""
+    """{id: page, or None when there is no such page} in one query, with only what a link
+    reads. A page whose type makes its own URL (overrides `get_url_parts`) is read again as its
+    own type."""
     ids = {str(pk) for pk in ids}
     pages = dict.fromkeys(ids)
     numbers = [number for pk in ids if (number := whole_number(pk)) is not None]
     if numbers:
-        pages.update(
-            {
-                str(page.pk): page
-                for page in Page.objects.filter(pk__in=numbers).specific(defer=True)
-            }
-        )
+        for page in Page.objects.filter(pk__in=numbers).only(*LINK_FIELDS, "content_type"):
+            model = page.specific_class
+            if model is not None and model.get_url_parts is not Page.get_url_parts:
+                page = page.specific
+            pages[str(page.pk)] = page
     return pages
 
 

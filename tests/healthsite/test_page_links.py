@@ -8,6 +8,8 @@ from bs4 import BeautifulSoup
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from wagtail.models import Page
+
 from tests.conftest import page_at
 from tests.site_pages import ABOUT, CHAIRS, HIP_PAIN, MUSCLE_SPASMS, SCIATICA
 
@@ -64,3 +66,18 @@ def test_the_pages_linked_are_fetched_at_once_however_many(client, settings):
     show(TARGETS)
     _, four = links_in(client)
     assert four == one
+
+
+def test_a_page_type_that_makes_its_own_urls_is_asked_for_them(client, monkeypatch):
+    """Links read pages as plain pages, except those of a type that says how its URL is made
+    (Wagtail's get_url_parts)."""
+    show(TARGETS)
+
+    def get_url_parts(self, request=None):
+        site_id, root_url, path = Page.get_url_parts(self, request)
+        return site_id, root_url, "/elsewhere" + path
+
+    monkeypatch.setattr(type(page_at(ABOUT.url)), "get_url_parts", get_url_parts, raising=False)
+    found, _ = links_in(client)
+    assert found[ABOUT.title] == "/elsewhere" + ABOUT.url
+    assert found[SCIATICA.title] == SCIATICA.url
