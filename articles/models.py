@@ -174,6 +174,7 @@ class SubscribePage(ContentPage):
 
     page_description = "Explains how to follow the site by feed or e-mail. A site has one."
     max_count = 1  # one page explains how to subscribe
+    linked_everywhere = True  # the footer links it (healthsite/one_of_a_kind.py)
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []
 

@@ -58,11 +58,17 @@ def fetch(ids):
     numbers = [number for pk in ids if (number := whole_number(pk)) is not None]
     if numbers:
         for page in Page.objects.filter(pk__in=numbers).only(*LINK_FIELDS, "content_type"):
-            model = page.specific_class
-            if model is not None and model.get_url_parts is not Page.get_url_parts:
-                page = page.specific
-            pages[str(page.pk)] = page
+            pages[str(page.pk)] = linkable(page)
     return pages
+
+
+def linkable(page):
+    """`page`, read as a plain or base page with only what a link reads, or again as its own
+    type when that type makes its own URLs (overrides `get_url_parts`)."""
+    model = page.specific_class
+    if model is not None and model.get_url_parts is not Page.get_url_parts:
+        return page.specific
+    return page
 
 
 class LinkedPages:

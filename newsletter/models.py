@@ -38,6 +38,7 @@ class NewsletterPage(ContentPage):
     page_description = "Describes the newsletter; every signup box posts here. A site has one."
     in_top_bar = True
     max_count = 1  # the site has one newsletter, and every signup box posts to its page
+    linked_everywhere = True  # read with the footer's Subscribe page (one_of_a_kind.py)
     parent_page_types = ["healthsite.HomePage"]
     subpage_types = []
     allowed_http_methods = [*ContentPage.allowed_http_methods, HTTPMethod.POST]  # its form

@@ -1,7 +1,7 @@
 from django import template
 
-from healthsite.kept import remember
 from healthsite.models import SectionPage
+from healthsite.one_of_a_kind import one_of_a_kind
 
 from ..feeds import feeds_of, sections_in_the_news
 from ..models import SubscribePage
@@ -53,6 +53,5 @@ def section_of(page):
 
 @register.simple_tag(takes_context=True)
 def subscribe_page(context):
-    """The live Subscribe page, or None (kept until the tree changes)."""
-    build = SubscribePage.objects.live().for_link().first
-    return remember("subscribe-page", build, context.get("request"))
+    """The live Subscribe page, or None."""
+    return one_of_a_kind(SubscribePage, context.get("request"))

@@ -3,6 +3,7 @@ from django import template
 from wagtail.models import Page
 
 from healthsite.models import site_of
+from healthsite.one_of_a_kind import one_of_a_kind
 
 from ..forms import SignupForm
 from ..models import NewsletterPage, NewsletterSettings
@@ -14,10 +15,10 @@ register = template.Library()
 def newsletter_signup(context):
     """The signup box, posting to the newsletter page (nothing while it is not live). After a
     signup, it shows the form as sent or the answer: the page's context says which."""
-    newsletter_page = NewsletterPage.objects.live().for_link("summary").first()
+    request = context.get("request")
+    newsletter_page = one_of_a_kind(NewsletterPage, request)
     if newsletter_page is None:
         return {}
-    request = context.get("request")
     newsletter = NewsletterSettings.current(site_of(newsletter_page, request))
     form = context.get("newsletter_form")
     if form is None:

@@ -44,16 +44,16 @@ QUERIES = {
     "/": 12,
     BACK_PAIN_TYPES.url: 15,
     # Its content shows a drawing beside its hero: StreamField reads the image (one query).
-    MUSCLE_SPASMS.url: 20,
+    MUSCLE_SPASMS.url: 19,
     # No drawing in its content since it repeated the hero: no image read for it.
-    PILATES_EXERCISES.url: 17,
-    CHAIRS.url: 22,
-    ABOUT.url: 17,
-    CONTACT.url: 18,
-    TELL_YOUR_STORY.url: 20,
-    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 18,
-    NEWSLETTER.url: 14,
-    WHATS_NEW.url: 14,
+    PILATES_EXERCISES.url: 16,
+    CHAIRS.url: 21,
+    ABOUT.url: 16,
+    CONTACT.url: 17,
+    TELL_YOUR_STORY.url: 19,
+    "/back-pain-overview/tell-your-story/back-to-the-allotment/": 17,
+    NEWSLETTER.url: 13,
+    WHATS_NEW.url: 13,
     SUBSCRIBE.url: 13,
     A_TO_Z.url: 13,
     "/site-map/": 6,
@@ -67,7 +67,7 @@ QUERIES = {
 # The muscle spasms page with every cache a DummyCache: what the menu, the fragments, the site's
 # lookups and the page cache would have kept is read again. Being lowered: keep it in step.
 UNCACHED_URL = MUSCLE_SPASMS.url
-UNCACHED_QUERIES = 20  # 19 before its content showed a drawing (see QUERIES)
+UNCACHED_QUERIES = 19  # 20 until the newsletter and Subscribe pages were read together
 # seo.sitemaps.PageSitemap reads all pages in one query (Wagtail's reads each type), with the
 # newest page's date for What's New; the people and the site's views are read in one more.
 SITEMAP = pytest.param("/sitemap.xml", 6)
